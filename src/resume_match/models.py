@@ -158,8 +158,14 @@ class Line(_Model):
     font: str = ""
     hidden: str | None = None
     """Why the line is hidden (``white``, ``tiny``, ``off-page``, ``invisible``) or None."""
+    smallcaps: bool = False
+    """Set in small capitals (a small-caps font, or capitals in two sizes)."""
     marker: bool = False
     """A bullet drawn as vector graphics sits just left of this line."""
+    rule_below: bool = False
+    """A horizontal rule is drawn just under this line (a heading cue)."""
+    cells: tuple[float, ...] = ()
+    """x0 of each tab-separated part of ``text`` after the first (wide gaps on the row)."""
 
 
 class PdfText(_Model):
@@ -390,26 +396,47 @@ Importance = Literal["required", "preferred"]
 Status = Literal["met", "partial", "missing"]
 
 
+Relation = Literal["direct", "narrower", "part-of", "implied", "substitute", "none"]
+"""How the credited resume skill relates to the skill a requirement asks for."""
+
+SeniorityLevel = Literal["", "intern", "entry", "mid", "senior", "staff", "principal", "lead"]
+"""Job levels; ``""`` means not stated. ``staff``, ``principal`` and ``lead`` rank together."""
+
+
 class Requirement(_Model):
+    """One thing a job asks for: a skill, a category node, or an any-of group.
+
+    >>> Requirement(id="python", label="Python", skills=("python",), weight=3).importance
+    'required'
+    """
+
     id: str
     """Stable id within the job (the skill id for a one-skill requirement)."""
     label: str
-    skills: tuple[str, ...]
+    skills: tuple[str, ...] = Field(min_length=1)
     """Skill ids; any one of them meets the requirement (an abstract id: any narrower skill)."""
     importance: Importance = "required"
     weight: float = Field(default=1.0, gt=0.0)
 
 
 class DegreeRequirement(_Model):
+    """The degree a job asks for; ``preferred_level`` is a higher one it would like."""
+
     level: DegreeLevel
     fields: tuple[str, ...] = ()
+    """Lowercase fields of study ("computer science"); empty means any field."""
+    related_ok: bool = True
+    """A related quantitative field also counts (earns most of the credit)."""
     importance: Importance = "required"
+    preferred_level: DegreeLevel | None = None
 
 
 class JobProfile(_Model):
+    """A job to match resumes against: a bundled template or a parsed posting."""
+
     id: str
     title: str
-    level: str = ""
+    level: SeniorityLevel = ""
     summary: str = ""
     requirements: tuple[Requirement, ...] = ()
     min_years: float | None = None
@@ -421,6 +448,12 @@ class JobProfile(_Model):
 
 
 class MatchConfig(_Model):
+    """Weights and credits the matcher uses; docs/scoring.md explains each one.
+
+    >>> MatchConfig(weights={"required": 80, "preferred": 20}).weights
+    {'required': 80.0, 'preferred': 20.0}
+    """
+
     weights: dict[str, float] = Field(
         default_factory=lambda: {
             "required": 55.0,
@@ -430,10 +463,44 @@ class MatchConfig(_Model):
             "seniority": 5.0,
         }
     )
+    """Points per component (``required``, ``preferred``, ``experience``, ``education``,
+    ``seniority``); a missing name means 0. They are scaled to sum to 100, and the weight of
+    a component the job does not use is shared among the others."""
     include_hidden: bool = False
+    """Credit skills found in hidden text (off by default: hidden text is keyword stuffing)."""
+    section_strength: dict[str, float] = Field(
+        default_factory=lambda: {
+            "experience": 1.0,
+            "projects": 1.0,
+            "publications": 1.0,
+            "education": 0.85,
+            "summary": 0.8,
+            "certifications": 0.8,
+            "awards": 0.8,
+            "other": 0.85,
+            "skills": 0.7,
+        }
+    )
+    """How much a mention in each section is worth; a section not listed is worth
+    ``other``, a mention with no section ``other`` too, and ``contact`` never counts."""
+    part_of_credit: float = Field(default=0.8, ge=0.0, le=1.0)
+    """Credit for a product of the platform asked for (SageMaker for AWS)."""
+    implied_cap: float = Field(default=0.8, ge=0.0, le=1.0)
+    """Upper bound on credit through a lexicon ``implies`` link."""
+    stale_after_years: float = Field(default=5.0, gt=0.0)
+    """Evidence only in jobs that ended longer ago than this is discounted."""
+    stale_factor: float = Field(default=0.8, ge=0.0, le=1.0)
+    fuzzy_min_score: float = Field(default=95.0, ge=0.0, le=100.0)
+    """Fuzzy mentions scoring below this are near misses, not credit."""
+    met_threshold: float = Field(default=0.95, ge=0.0, le=1.0)
+    """Credit at or above this is ``met``; above zero and below it, ``partial``."""
+    max_evidence: int = Field(default=5, ge=1)
+    """Mentions kept as evidence per requirement (the strongest first)."""
 
 
 class ScoreComponent(_Model):
+    """One part of the score: ``points == weight_applied * fraction`` rounded to 0.01."""
+
     name: str
     weight_requested: float
     weight_applied: float
@@ -443,16 +510,26 @@ class ScoreComponent(_Model):
 
 
 class RequirementResult(_Model):
+    """How a resume meets one requirement, with its evidence and the reason for partial credit."""
+
     requirement: Requirement
     status: Status
     credit: float = Field(ge=0.0, le=1.0)
+    matched: str | None = None
+    """The resume skill id that earned the credit."""
+    relation: Relation = "none"
     evidence: tuple[SkillMention, ...] = ()
+    snippets: tuple[str, ...] = ()
+    """The line around each evidence mention, same order as ``evidence``."""
     reason: str = ""
 
 
 class MatchReport(_Model):
+    """The result of :func:`resume_match.match`: a score, its breakdown and the reasons."""
+
     score: float = Field(ge=0.0, le=100.0)
     job_id: str
+    job_title: str = ""
     resume_source: str = ""
     breakdown: tuple[ScoreComponent, ...] = ()
     requirements: tuple[RequirementResult, ...] = ()
@@ -463,7 +540,10 @@ class MatchReport(_Model):
 
 
 class RankEntry(_Model):
+    """One resume in a :func:`resume_match.rank` result: a report, or the error for that file."""
+
     rank: int
+    """1 for the best; entries with an error come last."""
     source: str
     score: float | None = None
     report: MatchReport | None = None
@@ -476,16 +556,35 @@ class RankEntry(_Model):
 
 
 class BulletConfig(_Model):
+    """Options for :func:`resume_match.check_bullets`.
+
+    >>> BulletConfig(disabled=("too-long",), max_words=40).max_words
+    40
+    """
+
     disabled: tuple[str, ...] = ()
-    """Rule ids to skip."""
+    """Rule ids to skip (see ``resume_match.BULLET_RULES`` for the ids)."""
+    min_words: int = Field(default=5, ge=1)
+    """``too-short`` fires below this many words."""
+    max_words: int = Field(default=35, ge=1)
+    """``too-long`` fires above this many words."""
 
 
 class BulletFinding(_Model):
+    """One rule that fired on one bullet, with the span that triggered it and a fix.
+
+    >>> f = BulletFinding(rule="weak-verb", severity="high", bullet=0, text="Helped build X",
+    ...                   start=0, end=6, message="m", suggestion="s")
+    >>> f.text[f.start:f.end]
+    'Helped'
+    """
+
     rule: str
     severity: Literal["high", "medium", "low"]
     bullet: int
-    """Index into ``Resume.bullets`` (-1 for a bare string)."""
+    """Index into ``Resume.bullets``, or the position in the sequence of strings checked."""
     text: str
+    """The bullet's full text; ``start``/``end`` index into it."""
     page: int | None = None
     section: SectionKind | None = None
     entry: int | None = None
@@ -497,8 +596,18 @@ class BulletFinding(_Model):
 
 
 class BulletReview(_Model):
+    """Findings for a set of bullets plus the writing figures, kept apart from any match score.
+
+    >>> BulletReview(reviewed=4, with_metric=1, metric_share=0.25).metric_share
+    0.25
+    """
+
     findings: tuple[BulletFinding, ...] = ()
     reviewed: int = 0
+    """Bullets the rules looked at (experience and project bullets of a resume)."""
     with_metric: int = 0
-    metric_share: float = 0.0
+    """Reviewed bullets that state a measurable result."""
+    metric_share: float = Field(default=0.0, ge=0.0, le=1.0)
+    """``with_metric / reviewed`` (0.0 when nothing was reviewed)."""
     counts: dict[str, int] = Field(default_factory=dict)
+    """Findings per rule id, for every rule that ran (zeros included), sorted by id."""
