@@ -182,6 +182,8 @@ def _rows(chars: list[Char]) -> list[list[Char]]:
     ]
     target = list(range(len(rows)))
     for i, (top, bottom, size) in enumerate(boxes):
+        if len(rows[i]) > 4:
+            continue  # a superscript or a raised bullet is a glyph or two, not a line
         middle = (top + bottom) / 2
         for k in (i - 1, i + 1, i - 2, i + 2):
             if 0 <= k < len(rows) and target[k] == k:

@@ -173,34 +173,30 @@ _URL = re.compile(
 )
 _CID = re.compile(r"\(cid:\d+\)")
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii)[.)])\s+")
-_DEGREES: tuple[tuple[re.Pattern[str], DegreeLevel], ...] = (
-    (re.compile(r"\b(ph\.?\s?d|d\.?phil|doctor(?:ate)? of|doctoral)\b", re.I), "phd"),
-    (
-        re.compile(
-            r"\b(master'?s?|m\.?\s?sc|m\.?\s?s\.?(?=\s|,|$)|m\.?\s?eng|m\.?\s?tech|mba|m\.?\s?a\.?"
-            r"(?=\s|,|$)|m\.?\s?phil|mres|ms\s+in|llm)\b",
-            re.I,
+_DEGREES: tuple[tuple[re.Pattern[str], DegreeLevel], ...] = tuple(
+    (re.compile(r"(?<![A-Za-z])(?:" + pattern + r")(?![A-Za-z])", re.I), level)
+    for pattern, level in (
+        (r"ph\.?\s?d\.?|d\.?\s?phil|doctor(?:ate)?(?: of)?|doctoral|d\.?sc\.?", "phd"),
+        (
+            r"master'?s?|m\.?\s?sc\.?|m\.\s?s\.|(?-i:MS)|m\.?\s?eng\.?|m\.?\s?tech|mba|m\.\s?a\."
+            r"|m\.?\s?phil|mres|ll\.?m\.?|m\.?\s?s\.?\s+in",
+            "master",
         ),
-        "master",
-    ),
-    (
-        re.compile(
-            r"\b(bachelor'?s?|b\.?\s?sc|b\.?\s?s\.?(?=\s|,|$)|b\.?\s?eng|b\.?\s?tech|b\.?\s?e\.?"
-            r"(?=\s|,|$)|b\.?\s?a\.?(?=\s|,|$)|bs\s+in|ba\s+in|undergraduate degree|a\.?b\.?"
-            r"(?=\s|,|$))",
-            re.I,
+        (
+            r"bachelor'?s?|b\.?\s?sc\.?|b\.\s?s\.|(?-i:BS)|b\.?\s?eng\.?|b\.?\s?tech|b\.\s?e\.|"
+            r"b\.\s?a\.|ba(?=\s+(?:in|of)\b)|a\.b\.|undergraduate degree",
+            "bachelor",
         ),
-        "bachelor",
-    ),
-    (re.compile(r"\b(associate'?s? (?:degree|of)|a\.?a\.?s?\.?(?=\s)|a\.s\.)", re.I), "associate"),
-    (re.compile(r"\b(high school|secondary school|ged|a-levels?|baccalaur)", re.I), "high-school"),
+        (r"associate'?s? (?:degree|of)|a\.\s?a\.|a\.\s?s\.|aas", "associate"),
+        (r"high school|secondary school|ged|a-levels?|baccalaur\w*", "high-school"),
+    )
 )
 _INSTITUTION = re.compile(
-    r"\b(university|universit[éeä]t?|college|institute|school|academy|polytechnic|"
+    r"\b(univers\w*|univ\.|college|institute|school|academy|polytechnic|"
     r"ecole|école|hochschule|iit|mit|eth|epfl|ucla|ucl|nyu|cmu)\b",
     re.I,
 )
-_FIELD_AFTER = re.compile(r"\b(?:in|of)\s+([A-Z][\w&/ ,.-]{2,60})")
+_FIELD_AFTER = re.compile(r"\b(?:in|of)\s+([A-Z][\w&/ .-]{1,60}?)(?=\s*(?:[,;|(\t–—]|\s-\s|\d|$))")
 
 
 # --------------------------------------------------------------------------- #
@@ -343,7 +339,7 @@ def _cells(line: Line) -> list[Line]:
         # A bullet with something printed to its right: keep dates and places with
         # it (moved out later), split off anything longer.
         tail = "\t".join(parts[1:]).strip()
-        if len(tail.split()) <= 6 and (find_date_range(tail) or _LOCATION.match(tail)):
+        if len(tail.split()) <= 6 and (find_date_range(tail) or _is_location(tail)):
             return [line]
     xs = [line.x0, *line.cells]
     out: list[Line] = []
@@ -481,7 +477,7 @@ def _trailing_annotation(text: str) -> tuple[str, str | None]:
     head, _, tail = text.rpartition("\t")
     tail_s = tail.strip()
     if len(tail_s.split()) <= 6 and (
-        find_date_range(tail_s) is not None or _LOCATION.match(tail_s)
+        find_date_range(tail_s) is not None or _is_location(tail_s)
     ):
         return head, tail_s
     return text, None
@@ -520,6 +516,16 @@ class _Block:
     section: int
 
 
+def _is_location(part: str) -> bool:
+    """"Seattle, WA", "Berlin, Germany", "Remote"; not "ML Engineer, Acme Labs"."""
+    return (
+        bool(_LOCATION.match(part))
+        and not _TITLE_WORDS.search(part)
+        and not _ORG_WORDS.search(part)
+        and len(part.split()) <= 5
+    )
+
+
 def _split_parts(text: str) -> list[str]:
     parts = re.split(r"\t|\s+[|•·–—]\s+|\s{3,}|\s+-\s+|\s+@\s+|\s+at\s+", text)
     return [p.strip(" ,;") for p in parts if p and p.strip(" ,;")]
@@ -534,10 +540,22 @@ def _entry_fields(headers: list[str]) -> tuple[str, str, str, DateRange | None]:
             dates = found
             text = text.replace(found.text, "\t")
         parts.extend(_split_parts(text))
+    # "Corvo Retail, Barcelona, Spain": peel a trailing place off a part.
+    peeled: list[str] = []
+    for part in parts:
+        pieces = [p.strip() for p in part.split(",")]
+        for k in range(1, len(pieces)):
+            suffix = ", ".join(pieces[k:])
+            if _is_location(suffix) and not _is_location(", ".join(pieces[:k])):
+                peeled.extend([", ".join(pieces[:k]), suffix])
+                break
+        else:
+            peeled.append(part)
+    parts = peeled
     location = ""
     rest: list[str] = []
     for part in parts:
-        if not location and _LOCATION.match(part):
+        if not location and _is_location(part):
             location = part
         elif part:
             rest.append(part)
@@ -631,7 +649,7 @@ def _contact(text: str, header_end: int, lines: list[tuple[int, int, _Item]]) ->
         if start >= header_end:
             break
         for part in _split_parts(item.text):
-            if _LOCATION.match(part) and part.lower() not in ("remote", "hybrid"):
+            if _is_location(part) and part.lower() not in ("remote", "hybrid"):
                 found["location"] = part
                 spans.append((start + item.text.find(part), start + item.text.find(part) + len(part)))
                 break
@@ -685,8 +703,12 @@ def _education(blocks: list[_Block], pages: dict[int, int]) -> list[EducationEnt
                 current["field"] = str(current["degree"]).split(",", 1)[1].strip()
         if inst is not None and not current.get("institution"):
             inst_text = text if dates is None else text.replace(dates.text, " ")
-            parts = [p for p in _split_parts(inst_text) if _INSTITUTION.search(p)]
-            current["institution"] = (parts[0] if parts else inst_text).strip(" ,")
+            pieces = [p.strip() for p in re.split(r"[,\t|;]|\s[-–—]\s", inst_text)]
+            parts = [p for p in pieces if _INSTITUTION.search(p)]
+            chosen = parts[0] if parts else inst_text
+            if degree_match is not None and chosen.lower().startswith(degree_match.group(0).lower()):
+                chosen = chosen[len(degree_match.group(0)) :]  # "BS University of X"
+            current["institution"] = chosen.strip(" ,")
         if dates is not None and current.get("dates") is None:
             current["dates"] = dates
     out: list[EducationEntry] = []
