@@ -18,8 +18,10 @@ The steps, each a small function:
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from resume_match.models import Line
@@ -138,6 +140,14 @@ def _background(char: Char, fills: list[Path]) -> tuple[float, float, float]:
     return best.fill_color
 
 
+def _near_any(color: tuple[float, float, float], fills: list[Path]) -> bool:
+    for path in fills:
+        fc = path.fill_color
+        if fc is not None and all(abs(a - b) <= COLOUR_TOLERANCE for a, b in zip(color, fc, strict=True)):
+            return True
+    return False
+
+
 def hidden_reason(char: Char, page: PageContent, fills: list[Path]) -> str | None:
     """Why a reader would not see this character, or None when it is visible."""
     if char.render in (3, 7):
@@ -149,6 +159,8 @@ def hidden_reason(char: Char, page: PageContent, fills: list[Path]) -> str | Non
         if not is_icon(char.text):
             return "tiny"
     if char.color is not None and not char.text.isspace():
+        if min(char.color) < 1 - COLOUR_TOLERANCE and not _near_any(char.color, fills):
+            return None  # not white, and no shape on the page is painted in its colour
         bg = _background(char, fills)
         if all(abs(a - b) <= COLOUR_TOLERANCE for a, b in zip(char.color, bg, strict=True)):
             return "white" if min(bg) > 0.94 else "background"
@@ -245,10 +257,10 @@ def _finish(seg: _Seg, seg_spaces: frozenset[float] = frozenset()) -> None:
         parts.append(char.text)
         prev = char
     seg.text = "".join(parts)
-    seg.x0 = min(c.x0 for c in chars)
-    seg.x1 = max(c.x1 for c in chars)
-    seg.top = min(c.top for c in chars)
-    seg.bottom = max(c.bottom for c in chars)
+    seg.x0 = min([c.x0 for c in chars])
+    seg.x1 = max([c.x1 for c in chars])
+    seg.top = min([c.top for c in chars])
+    seg.bottom = max([c.bottom for c in chars])
     seg.size = statistics.median(c.size for c in chars)
 
 
@@ -413,11 +425,10 @@ def _mark_graphics(segs: list[_Seg], paths: list[Path]) -> None:
                 break
 
 
-def _majority(values: list[str]) -> str:
-    counts: dict[str, int] = {}
-    for v in values:
-        counts[v] = counts.get(v, 0) + 1
-    return max(sorted(counts), key=lambda k: counts[k])
+@functools.lru_cache(maxsize=512)
+def _font_flags(font: str) -> tuple[bool, bool, bool]:
+    """(bold, italic, small caps) read from a font's name; cached: few fonts per file."""
+    return bool(_BOLD.search(font)), bool(_ITALIC.search(font)), bool(_SMALLCAPS.search(font))
 
 
 def _hex(color: tuple[float, float, float] | None) -> str | None:
@@ -442,17 +453,20 @@ def _to_line(segs: list[_Seg], page: int) -> Line:
         parts.append(seg.text)
     chars = [c for s in segs for c in s.chars if c.text.strip()]
     letters = [c for c in chars if c.text.isalpha()]
-    fonts = [c.font for c in letters] or [c.font for c in chars]
-    font = _majority(fonts) if fonts else ""
+    pool = letters or chars
+    fonts = Counter(c.font for c in pool)
+    font = max(sorted(fonts), key=lambda k: fonts[k]) if fonts else ""
     # Bold / italic by majority of letters, so one bold word does not make a bold line.
-    bold = sum(bool(_BOLD.search(c.font)) for c in letters) > 0.6 * max(len(letters), 1)
-    italic = sum(bool(_ITALIC.search(c.font)) for c in letters) > 0.6 * max(len(letters), 1)
+    n = max(len(pool), 1)
+    bold = sum(v for f, v in fonts.items() if _font_flags(f)[0]) > 0.6 * n
+    italic = sum(v for f, v in fonts.items() if _font_flags(f)[1]) > 0.6 * n
     sizes = [c.size for c in letters] or [s.size for s in segs]
-    size = max(sizes) if letters and all(c.text.isupper() for c in letters) else statistics.median(
-        sizes
-    )
-    colors = [_hex(c.color) for c in letters]
-    known = [c for c in colors if c is not None]
+    if letters and all(c.text.isupper() for c in letters):
+        size = max(sizes)
+    else:
+        size = statistics.median(sizes)
+    colours = Counter(c.color for c in letters if c.color is not None)
+    colour = _hex(max(sorted(colours), key=lambda k: colours[k])) if colours else None
     return Line(
         text="".join(parts),
         page=page,
@@ -463,8 +477,8 @@ def _to_line(segs: list[_Seg], page: int) -> Line:
         size=round(float(size), 2),
         bold=bold,
         italic=italic,
-        smallcaps=bool(_SMALLCAPS.search(font)) or _looks_smallcaps(letters),
-        color=_majority(known) if known else None,
+        smallcaps=_font_flags(font)[2] or _looks_smallcaps(letters),
+        color=colour,
         font=font,
         hidden=segs[0].hidden,
         marker=segs[0].marker,
