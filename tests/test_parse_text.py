@@ -157,3 +157,17 @@ def test_any_text_parses_with_consistent_offsets(text: str) -> None:
         assert 0 <= s.start <= s.end <= len(r.text)
     for line in r.lines:
         assert 0 <= line.start <= line.end <= len(r.text)
+
+
+def test_date_range_wrapped_onto_the_next_header_line() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Research Assistant, Vision Lab | Berlin, Germany | Oct 2017 -\n"
+        "- Feb 2020\n"
+        "- Published two papers on depth estimation\n"
+    )
+    r = rm.parse_resume_text(text, config=REF)
+    (entry,) = r.experience
+    assert entry.dates is not None and entry.dates.text == "Oct 2017 - Feb 2020"
+    assert [b.text for b in r.bullets] == ["Published two papers on depth estimation"]
+    assert r.years_experience == 2.4

@@ -249,6 +249,11 @@ def _clean(text: str) -> str:
     return re.sub(r" ?\t ?", "\t", text).strip()
 
 
+_DATE_END = re.compile(
+    r"^(?:present|current|now|today|ongoing|to date|[a-z]{3,9}\.?\s+\d{4}|\d{1,2}/\d{2,4}|\d{4})"
+    r"(?:\s*[|,].*)?$",
+    re.I,
+)
 _GLYPH_START = re.compile(
     r"^\s*(?P<g>\(cid:\d+\)|[" + re.escape("".join(sorted(BULLET_GLYPHS))) + r"]|[\ue000-\uf8ff]␣?)"
     r"(?P<rest>.*)$",
@@ -265,6 +270,8 @@ def _split_bullet(text: str) -> tuple[bool, str]:
             return False, text  # "-5% churn", "*nix", "—" dashes that open sentences
         if glyph in "-–—" and not rest.strip()[:1].isalpha():
             return False, text
+        if glyph in "-–—" and _DATE_END.match(rest.strip()):
+            return False, text  # "- Present": the end of a date range wrapped onto this line
         if glyph == "·" and not rest[:1].isspace():
             return False, text
         return True, rest.strip(" \t")
@@ -532,14 +539,14 @@ def _split_parts(text: str) -> list[str]:
 
 
 def _entry_fields(headers: list[str]) -> tuple[str, str, str, DateRange | None]:
-    dates: DateRange | None = None
-    parts: list[str] = []
-    for text in headers:
-        found = find_date_range(text)
-        if found is not None and dates is None:
-            dates = found
-            text = text.replace(found.text, "\t")
-        parts.extend(_split_parts(text))
+    # Search the header lines as one text: a range may wrap ("Mar 2020" / "- Present").
+    text = "\n".join(headers)
+    text = re.sub(r"([-–—])[ \t]*\n[ \t]*[-–—][ \t]*", r"\1 ", text)  # "2017 -" / "- 2020"
+    dates = find_date_range(text)
+    if dates is not None:
+        text = text.replace(dates.text, "\t", 1)
+        dates = dates.model_copy(update={"text": re.sub(r"\s+", " ", dates.text)})
+    parts = [p for line in text.split("\n") for p in _split_parts(line)]
     # "Corvo Retail, Barcelona, Spain": peel a trailing place off a part.
     peeled: list[str] = []
     for part in parts:
@@ -851,7 +858,11 @@ def _assemble(
             new = (
                 current is None
                 or current.body
-                or (has_date and any(find_date_range(h) for h in current.headers))
+                or (
+                    has_date
+                    and any(find_date_range(h) for h in current.headers)
+                    and not re.search(r"(?:[-–—]|\bto)\s*$", current.headers[-1])
+                )
                 or len(current.headers) >= 4
             )
             if new:
