@@ -171,9 +171,7 @@ def main() -> int:
     sections = sum(int(r["sections"]) for r in results)  # type: ignore[call-overload]
     sec_found = sum(int(r["sections_found"]) for r in results)  # type: ignore[call-overload]
     two_col = [r for r in results if r["two_column"]]
-    intact = sum(
-        1 for r in two_col if r["found"] == r["bullets"] and r["extra_switches"] == 0
-    )
+    intact = sum(1 for r in two_col if r["found"] == r["bullets"] and r["extra_switches"] == 0)
     print()
     print(f"bullet recall          {found / bullets:.3f} ({found}/{bullets})")
     print(f"bullet section correct {right / bullets:.3f} ({right}/{bullets})")
@@ -182,8 +180,11 @@ def main() -> int:
     print()
     print("malformed PDFs:")
     failures = evaluate_bad(args.corpus / "badpdf")
-    print(f"malformed PDFs handled {9 - failures if failures <= 9 else 0}/9" if failures else
-          "malformed PDFs handled: all")
+    print(
+        f"malformed PDFs handled {9 - failures if failures <= 9 else 0}/9"
+        if failures
+        else "malformed PDFs handled: all"
+    )
     return 0
 
 

@@ -68,8 +68,10 @@ def main() -> int:
     med_base = statistics.median(statistics.median(v) for v in base.values())
     med_ours = statistics.median(statistics.median(v) for v in ours.values())
     print()
-    print(f"median per resume: extract_pages {med_base * 1000:.1f} ms, "
-          f"parse_resume {med_ours * 1000:.1f} ms, ratio {med_ours / med_base:.2f} (goal <= 1.30)")
+    print(
+        f"median per resume: extract_pages {med_base * 1000:.1f} ms, "
+        f"parse_resume {med_ours * 1000:.1f} ms, ratio {med_ours / med_base:.2f} (goal <= 1.30)"
+    )
     print(f"per-file ratio: median {statistics.median(ratios):.2f}, worst {max(ratios):.2f}")
 
     tracemalloc.start()

@@ -30,9 +30,17 @@ class Column:
     def __init__(self, pdf: canvas.Canvas, x0: float, x1: float, top: float) -> None:
         self.pdf, self.x0, self.x1, self.y = pdf, x0, x1, HEIGHT - top
 
-    def write(self, text: str, *, font: str = "Helvetica", size: float = 10, indent: float = 0,
-              hanging: float = 0, color: tuple[float, float, float] = (0, 0, 0),
-              lead: float = 1.3) -> None:
+    def write(
+        self,
+        text: str,
+        *,
+        font: str = "Helvetica",
+        size: float = 10,
+        indent: float = 0,
+        hanging: float = 0,
+        color: tuple[float, float, float] = (0, 0, 0),
+        lead: float = 1.3,
+    ) -> None:
         width = self.x1 - self.x0 - indent - hanging
         for i, piece in enumerate(simpleSplit(text, font, size, width) or [""]):
             self.y -= size * lead

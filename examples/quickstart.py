@@ -18,8 +18,10 @@ def main() -> int:
     job_name = sys.argv[2] if len(sys.argv) > 2 else "ml-engineer-mid"
 
     resume = rm.parse_resume(path)
-    print(f"{path.name}: {resume.pages} page(s), {len(resume.bullets)} bullets, "
-          f"{resume.years_experience} years of experience")
+    print(
+        f"{path.name}: {resume.pages} page(s), {len(resume.bullets)} bullets, "
+        f"{resume.years_experience} years of experience"
+    )
     print("sections:", ", ".join(f"{s.kind} ({s.heading or '-'})" for s in resume.sections))
     for warning in resume.warnings:
         print(f"warning [{warning.code}]: {warning.message}")

@@ -7,9 +7,9 @@ import io
 import re
 
 import pytest
-from pdfgen import Doc, image_only_pdf, unicode_font
 
 import resume_match as rm
+from pdfgen import Doc, image_only_pdf, unicode_font
 from resume_match.models import ParseConfig
 
 REF = ParseConfig(reference_date=dt.date(2025, 6, 30))
@@ -75,7 +75,9 @@ def test_single_column_structure() -> None:
     assert "+1 415 555 0134" in r.contact.phone
     for start, end in r.contact.spans:
         assert r.text[start:end] in {
-            "priya.raman@example.com", "linkedin.com/in/priyaraman", "Priya Raman",
+            "priya.raman@example.com",
+            "linkedin.com/in/priyaraman",
+            "Priya Raman",
             r.contact.phone,
         }
 
@@ -191,7 +193,9 @@ def test_date_column_left_of_each_entry() -> None:
         "Analyst",
     ]
     assert [e.organization for e in r.experience] == [
-        "Meridian Health", "Corvid Labs", "Harbor Retail",
+        "Meridian Health",
+        "Corvid Labs",
+        "Harbor Retail",
     ]
     assert r.experience[0].dates is not None and r.experience[0].dates.current
     assert r.years_experience == 8.5  # Jan 2017 - Jun 2025
@@ -211,8 +215,22 @@ def test_date_printed_on_the_first_bullet_row_goes_to_the_entry() -> None:
     assert entry.title == "Perception Engineer" and entry.organization == "Apex Robotics"
 
 
-GLYPHS = ["\u2022", "\u25e6", "\u25aa", "\u2023", "\u2013", "-", "*", "\u25cf", "\u25a0",
-          "\u25ba", "\u2713", "\u27a2", "\u2192", "\u2666"]
+GLYPHS = [
+    "\u2022",
+    "\u25e6",
+    "\u25aa",
+    "\u2023",
+    "\u2013",
+    "-",
+    "*",
+    "\u25cf",
+    "\u25a0",
+    "\u25ba",
+    "\u2713",
+    "\u27a2",
+    "\u2192",
+    "\u2666",
+]
 
 
 @pytest.mark.parametrize("glyph", GLYPHS)
@@ -348,7 +366,7 @@ def test_hidden_text_is_left_out_and_reported(kind: str) -> None:
     assert "Kubernetes" in warning.text and warning.page == 1
     kept = parse(data, config=ParseConfig(keep_hidden=True, reference_date=dt.date(2025, 1, 1)))
     assert "Kubernetes" in kept.text
-    assert "kept in the text" in [w for w in kept.warnings if w.code == "hidden-text"][0].message
+    assert "kept in the text" in next(w for w in kept.warnings if w.code == "hidden-text").message
 
 
 def test_bytes_path_and_file_object_give_the_same_resume(tmp_path: object) -> None:
@@ -439,12 +457,12 @@ def test_timeout_is_typed() -> None:
     for _ in range(30):
         doc.lines(50, 50, ["Trained models with PyTorch and measured everything"] * 50, leading=14)
         doc.new_page()
-    with pytest.raises(rm.PdfTimeoutError, match="reading took longer than 0.001 s"):
+    with pytest.raises(rm.PdfTimeoutError, match=r"reading took longer than 0\.001 s"):
         rm.parse_resume(doc.bytes(), config=ParseConfig(max_seconds=0.001))
 
 
 def test_missing_file_and_wrong_type() -> None:
-    with pytest.raises(rm.InputError, match="nope.pdf: cannot read the file"):
+    with pytest.raises(rm.InputError, match=r"nope\.pdf: cannot read the file"):
         rm.parse_resume("nope.pdf")
     with pytest.raises(rm.InputError, match="cannot read a PDF from a int"):
         rm.parse_resume(42)

@@ -57,21 +57,27 @@ def test_sample_structure() -> None:
     ]
     one, two = r.experience
     assert (one.title, one.organization, one.location) == (
-        "Applied Scientist", "Lumo Logistics", "Madrid, Spain",
+        "Applied Scientist",
+        "Lumo Logistics",
+        "Madrid, Spain",
     )
     assert (two.title, two.organization) == ("Data Analyst", "Corvo Retail")
     assert one.bullets == (0, 1) and two.bullets == (2,)
     # Sep 2018 - Jun 2025, inclusive, no gap: 6.8 years.
     assert r.years_experience == 6.8
     assert [(e.level, e.field) for e in r.education] == [
-        ("master", "Statistics"), ("bachelor", "Mathematics"),
+        ("master", "Statistics"),
+        ("bachelor", "Mathematics"),
     ]
     assert r.education[0].institution == "Universidad Complutense de Madrid"
     (cert,) = r.certifications
     assert cert.name == "AWS Certified Machine Learning - Specialty" and cert.year == 2022
     c = r.contact
     assert (c.name, c.email, c.github, c.website, c.location) == (
-        "Tomás Ruiz", "tomas.ruiz@example.es", "github.com/tomasruiz", "tomasruiz.dev",
+        "Tomás Ruiz",
+        "tomas.ruiz@example.es",
+        "github.com/tomasruiz",
+        "tomasruiz.dev",
         "Madrid, Spain",
     )
     assert c.phone == "+34 612 345 678"
@@ -87,16 +93,30 @@ def test_text_is_deterministic_and_round_trips() -> None:
 @pytest.mark.parametrize(
     ("heading", "kind"),
     [
-        ("Experience", "experience"), ("Work History", "experience"),
-        ("Professional Experience", "experience"), ("EMPLOYMENT", "experience"),
-        ("Education", "education"), ("Academic Background", "education"),
-        ("Skills", "skills"), ("Technical Skills", "skills"), ("Core Competencies", "skills"),
-        ("Projects", "projects"), ("Selected Projects", "projects"),
-        ("Publications", "publications"), ("Certifications", "certifications"),
-        ("Licenses", "certifications"), ("Awards", "awards"), ("Honors & Awards", "awards"),
-        ("Summary", "summary"), ("Profile", "summary"), ("Objective", "summary"),
-        ("Contact", "contact"), ("Interests", "other"), ("S K I L L S", "skills"),
-        ("E XPERIENCE", "experience"), ("Skills:", "skills"),
+        ("Experience", "experience"),
+        ("Work History", "experience"),
+        ("Professional Experience", "experience"),
+        ("EMPLOYMENT", "experience"),
+        ("Education", "education"),
+        ("Academic Background", "education"),
+        ("Skills", "skills"),
+        ("Technical Skills", "skills"),
+        ("Core Competencies", "skills"),
+        ("Projects", "projects"),
+        ("Selected Projects", "projects"),
+        ("Publications", "publications"),
+        ("Certifications", "certifications"),
+        ("Licenses", "certifications"),
+        ("Awards", "awards"),
+        ("Honors & Awards", "awards"),
+        ("Summary", "summary"),
+        ("Profile", "summary"),
+        ("Objective", "summary"),
+        ("Contact", "contact"),
+        ("Interests", "other"),
+        ("S K I L L S", "skills"),
+        ("E XPERIENCE", "experience"),
+        ("Skills:", "skills"),
     ],
 )
 def test_heading_vocabulary(heading: str, kind: str) -> None:
@@ -106,8 +126,18 @@ def test_heading_vocabulary(heading: str, kind: str) -> None:
 
 
 def test_vocabulary_kinds_are_valid() -> None:
-    kinds = {"summary", "experience", "education", "skills", "projects", "publications",
-             "certifications", "awards", "contact", "other"}
+    kinds = {
+        "summary",
+        "experience",
+        "education",
+        "skills",
+        "projects",
+        "publications",
+        "certifications",
+        "awards",
+        "contact",
+        "other",
+    }
     assert set(HEADINGS.values()) <= kinds
 
 

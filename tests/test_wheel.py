@@ -19,7 +19,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-            check=True, capture_output=True, text=True, timeout=300,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
     except subprocess.CalledProcessError as exc:  # pragma: no cover - shown on failure
         pytest.fail(f"building the wheel failed:\n{exc.stderr}")
@@ -30,7 +33,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_contains_data(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "resume_match/py.typed" in names
-    skills = [n for n in names if n.startswith("resume_match/lexicons/skills/") and n.endswith(".toml")]
+    skills = [
+        n for n in names if n.startswith("resume_match/lexicons/skills/") and n.endswith(".toml")
+    ]
     jobs = [n for n in names if n.startswith("resume_match/lexicons/jobs/") and n.endswith(".toml")]
     assert len(skills) >= 15 and len(jobs) >= 12
 
@@ -39,13 +44,17 @@ def test_bundled_data_loads_from_the_wheel(wheel: Path, tmp_path: Path) -> None:
     zipfile.ZipFile(wheel).extractall(tmp_path)
     code = (
         "import resume_match, resume_match._data as d;"
-        "assert str(d.data_root()).startswith(%r), d.data_root();"
+        f"assert str(d.data_root()).startswith({str(tmp_path)!r}), d.data_root();"
         "lx = resume_match.load_lexicon(); job = resume_match.load_job('ml-engineer-mid');"
-        "print(len(lx.skills), job.id)" % str(tmp_path)
+        "print(len(lx.skills), job.id)"
     )
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
         timeout=120,
     )
     assert out.returncode == 0, out.stderr

@@ -75,7 +75,9 @@ def _year(text: str) -> int:
 def _point(match: re.Match[str], prefix: str) -> YearMonth | None:
     g = match.groupdict()
     if g.get(prefix + "mon"):
-        return YearMonth(year=_year(g[prefix + "monyear"]), month=_MONTHS[g[prefix + "mon"].lower()])
+        return YearMonth(
+            year=_year(g[prefix + "monyear"]), month=_MONTHS[g[prefix + "mon"].lower()]
+        )
     if g.get(prefix + "season"):
         return YearMonth(
             year=_year(g[prefix + "seasonyear"]), month=_SEASONS[g[prefix + "season"].lower()]
@@ -120,9 +122,14 @@ def find_date_range(text: str) -> DateRange | None:
     start = _point(best, "a_")
     end = _point(best, "b_")
     current = bool(best.group("open"))
-    if start is not None and end is not None and (end.year, end.month or 12) < (
-        start.year,
-        start.month or 1,
+    if (
+        start is not None
+        and end is not None
+        and (end.year, end.month or 12)
+        < (
+            start.year,
+            start.month or 1,
+        )
     ):
         end, start = start, end  # written newest first ("2021 - 2019")
     return DateRange(start=start, end=end, current=current, text=best.group(0).strip())

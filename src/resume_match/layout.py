@@ -101,9 +101,7 @@ _DATEISH = re.compile(
 )
 
 
-BULLET_GLYPHS = frozenset(
-    "•◦▪▫‣⁃●○■□►▸▹▶▷➢➤➣➔→⇒✓✔✗✘❖◆◇♦⦿⦾∙·⋅*-–—~+»›■◼◾◽❏❑❒⬤⚫⚬⭑★☆"
-)
+BULLET_GLYPHS = frozenset("•◦▪▫‣⁃●○■□►▸▹▶▷➢➤➣➔→⇒✓✔✗✘❖◆◇♦⦿⦾∙·⋅*-–—~+»›■◼◾◽❏❑❒⬤⚫⚬⭑★☆")
 """Characters that open a list item when they stand first on a line."""
 
 
@@ -143,7 +141,9 @@ def _background(char: Char, fills: list[Path]) -> tuple[float, float, float]:
 def _near_any(color: tuple[float, float, float], fills: list[Path]) -> bool:
     for path in fills:
         fc = path.fill_color
-        if fc is not None and all(abs(a - b) <= COLOUR_TOLERANCE for a, b in zip(color, fc, strict=True)):
+        if fc is not None and all(
+            abs(a - b) <= COLOUR_TOLERANCE for a, b in zip(color, fc, strict=True)
+        ):
             return True
     return False
 
@@ -154,10 +154,10 @@ def hidden_reason(char: Char, page: PageContent, fills: list[Path]) -> str | Non
         return "invisible"
     if char.x1 < 0 or char.x0 > page.width or char.bottom < 0 or char.top > page.height:
         return "off-page"
-    if char.upright and 0 < char.size < MIN_VISIBLE_SIZE and any(c.isalnum() for c in char.text):
-        # Small bullet and icon glyphs are decoration, not hidden words.
-        if not is_icon(char.text):
-            return "tiny"
+    # Small bullet and icon glyphs are decoration, not hidden words.
+    tiny = char.upright and 0 < char.size < MIN_VISIBLE_SIZE
+    if tiny and any(c.isalnum() for c in char.text) and not is_icon(char.text):
+        return "tiny"
     if char.color is not None and not char.text.isspace():
         if min(char.color) < 1 - COLOUR_TOLERANCE and not _near_any(char.color, fills):
             return None  # not white, and no shape on the page is painted in its colour
@@ -375,10 +375,10 @@ def _columns(segs: list[_Seg], depth: int = 0) -> list[list[_Seg]]:
         bands.sort(key=lambda s: s.top)
         out: list[list[_Seg]] = []
         for i in range(len(bands) + 1):
-            upper = bands[i - 1].bottom if i else float("-inf")
-            lower = bands[i].top if i < len(bands) else float("inf")
-            band_left = [s for s in left if upper <= (s.top + s.bottom) / 2 < lower]
-            band_right = [s for s in right if upper <= (s.top + s.bottom) / 2 < lower]
+            y_from = bands[i - 1].bottom if i else float("-inf")
+            y_to = bands[i].top if i < len(bands) else float("inf")
+            band_left = [s for s in left if y_from <= (s.top + s.bottom) / 2 < y_to]
+            band_right = [s for s in right if y_from <= (s.top + s.bottom) / 2 < y_to]
             if band_left:
                 out.extend(_columns(band_left, depth + 1))
             if band_right:
@@ -487,9 +487,9 @@ def _to_line(segs: list[_Seg], page: int) -> Line:
     )
 
 
-def _looks_smallcaps(letters: list[object]) -> bool:
+def _looks_smallcaps(letters: list[Char]) -> bool:
     """Upper-case letters in two sizes (faked small caps: 'EXPERIENCE' with a large E)."""
-    chars = [c for c in letters if isinstance(c, Char)]
+    chars = letters
     if len(chars) < 4 or not all(c.text.isupper() for c in chars):
         return False
     sizes = sorted({round(c.size, 1) for c in chars})

@@ -52,8 +52,8 @@ __all__ = [
     "Resume",
     "ResumeLine",
     "ScoreComponent",
-    "SectionKind",
     "Section",
+    "SectionKind",
     "Skill",
     "SkillMention",
     "SubstituteGroup",
@@ -478,7 +478,7 @@ class MatchConfig(_Model):
             "certifications": 0.8,
             "awards": 0.8,
             "other": 0.85,
-            "skills": 0.7,
+            "skills": 0.6,
         }
     )
     """How much a mention in each section is worth; a section not listed is worth

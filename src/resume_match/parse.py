@@ -63,68 +63,200 @@ DEGREE_ORDER: tuple[DegreeLevel, ...] = ("high-school", "associate", "bachelor",
 HEADINGS: dict[str, SectionKind] = {}
 for _kind, _names in {
     "summary": (
-        "summary", "professional summary", "career summary", "executive summary", "profile",
-        "professional profile", "personal profile", "career profile", "objective",
-        "career objective", "professional objective", "about", "about me", "overview",
-        "personal statement", "introduction", "bio", "highlights", "career highlights",
-        "summary of qualifications", "qualifications summary", "my life philosophy",
+        "summary",
+        "professional summary",
+        "career summary",
+        "executive summary",
+        "profile",
+        "professional profile",
+        "personal profile",
+        "career profile",
+        "objective",
+        "career objective",
+        "professional objective",
+        "about",
+        "about me",
+        "overview",
+        "personal statement",
+        "introduction",
+        "bio",
+        "highlights",
+        "career highlights",
+        "summary of qualifications",
+        "qualifications summary",
+        "my life philosophy",
     ),
     "experience": (
-        "experience", "work experience", "professional experience", "employment",
-        "employment history", "work history", "career history", "relevant experience",
-        "technical experience", "industry experience", "research experience",
-        "professional background", "career", "positions", "positions held",
-        "experience and employment", "internships", "internship experience",
-        "work", "professional history", "selected experience", "engineering experience",
-        "ml experience", "teaching experience", "leadership experience",
+        "experience",
+        "work experience",
+        "professional experience",
+        "employment",
+        "employment history",
+        "work history",
+        "career history",
+        "relevant experience",
+        "technical experience",
+        "industry experience",
+        "research experience",
+        "professional background",
+        "career",
+        "positions",
+        "positions held",
+        "experience and employment",
+        "internships",
+        "internship experience",
+        "work",
+        "professional history",
+        "selected experience",
+        "engineering experience",
+        "ml experience",
+        "teaching experience",
+        "leadership experience",
     ),
     "education": (
-        "education", "academic background", "academic qualifications", "educational background",
-        "education and training", "qualifications", "academics", "academic history",
-        "degrees", "schooling", "master thesis", "thesis", "education & training",
-        "coursework", "relevant coursework",
+        "education",
+        "academic background",
+        "academic qualifications",
+        "educational background",
+        "education and training",
+        "qualifications",
+        "academics",
+        "academic history",
+        "degrees",
+        "schooling",
+        "master thesis",
+        "thesis",
+        "education & training",
+        "coursework",
+        "relevant coursework",
     ),
     "skills": (
-        "skills", "technical skills", "core skills", "key skills", "skills summary",
-        "core competencies", "competencies", "technologies", "technical proficiencies",
-        "tools", "tools and technologies", "tech stack", "technology stack", "expertise",
-        "areas of expertise", "skills and tools", "skills & tools", "programming languages",
-        "languages", "computer skills", "it skills", "strengths", "proficiencies",
-        "skills and expertise", "technical expertise", "frameworks", "languages and tools",
-        "soft skills", "hard skills", "skill set", "skillset",
+        "skills",
+        "technical skills",
+        "core skills",
+        "key skills",
+        "skills summary",
+        "core competencies",
+        "competencies",
+        "technologies",
+        "technical proficiencies",
+        "tools",
+        "tools and technologies",
+        "tech stack",
+        "technology stack",
+        "expertise",
+        "areas of expertise",
+        "skills and tools",
+        "skills & tools",
+        "programming languages",
+        "languages",
+        "computer skills",
+        "it skills",
+        "strengths",
+        "proficiencies",
+        "skills and expertise",
+        "technical expertise",
+        "frameworks",
+        "languages and tools",
+        "soft skills",
+        "hard skills",
+        "skill set",
+        "skillset",
     ),
     "projects": (
-        "projects", "personal projects", "selected projects", "key projects",
-        "academic projects", "side projects", "project experience", "open source",
-        "open source contributions", "research projects", "portfolio", "notable projects",
-        "ml projects", "technical projects",
+        "projects",
+        "personal projects",
+        "selected projects",
+        "key projects",
+        "academic projects",
+        "side projects",
+        "project experience",
+        "open source",
+        "open source contributions",
+        "research projects",
+        "portfolio",
+        "notable projects",
+        "ml projects",
+        "technical projects",
     ),
     "publications": (
-        "publications", "selected publications", "papers", "research papers",
-        "conference papers", "journal articles", "patents", "patents and publications",
-        "publications and patents", "talks", "presentations", "talks and publications",
+        "publications",
+        "selected publications",
+        "papers",
+        "research papers",
+        "conference papers",
+        "journal articles",
+        "patents",
+        "patents and publications",
+        "publications and patents",
+        "talks",
+        "presentations",
+        "talks and publications",
     ),
     "certifications": (
-        "certifications", "certificates", "certification", "licenses", "licences",
-        "licenses and certifications", "licenses & certifications",
-        "certifications and licenses", "professional certifications", "courses",
-        "training", "online courses", "credentials",
+        "certifications",
+        "certificates",
+        "certification",
+        "licenses",
+        "licences",
+        "licenses and certifications",
+        "licenses & certifications",
+        "certifications and licenses",
+        "professional certifications",
+        "courses",
+        "training",
+        "online courses",
+        "credentials",
     ),
     "awards": (
-        "awards", "honors", "honours", "awards and honors", "honors and awards",
-        "awards & honors", "honors & awards", "achievements", "accomplishments",
-        "key achievements", "recognition", "scholarships", "most proud of", "distinctions",
-        "fellowships", "grants", "awards and achievements",
+        "awards",
+        "honors",
+        "honours",
+        "awards and honors",
+        "honors and awards",
+        "awards & honors",
+        "honors & awards",
+        "achievements",
+        "accomplishments",
+        "key achievements",
+        "recognition",
+        "scholarships",
+        "most proud of",
+        "distinctions",
+        "fellowships",
+        "grants",
+        "awards and achievements",
     ),
     "contact": (
-        "contact", "contact information", "contact details", "personal information",
-        "personal details", "links", "profiles", "online profiles", "social",
+        "contact",
+        "contact information",
+        "contact details",
+        "personal information",
+        "personal details",
+        "links",
+        "profiles",
+        "online profiles",
+        "social",
     ),
     "other": (
-        "interests", "hobbies", "volunteering", "volunteer experience", "activities",
-        "extracurricular activities", "references", "referees", "memberships",
-        "affiliations", "professional affiliations", "leadership", "additional information",
-        "miscellaneous", "other", "languages spoken", "community", "service",
+        "interests",
+        "hobbies",
+        "volunteering",
+        "volunteer experience",
+        "activities",
+        "extracurricular activities",
+        "references",
+        "referees",
+        "memberships",
+        "affiliations",
+        "professional affiliations",
+        "leadership",
+        "additional information",
+        "miscellaneous",
+        "other",
+        "languages spoken",
+        "community",
+        "service",
     ),
 }.items():
     for _name in _names:
@@ -160,7 +292,8 @@ _ORG_WORDS = re.compile(
 )
 _LOCATION = re.compile(
     r"^(?:remote|hybrid|on-?site|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*"
-    r"(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][\w ]+)?)(?:\s*\((?:remote|hybrid)\))?$",
+    r"(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*[A-Z][\w ]+)?)"
+    r"(?:\s*\((?:remote|hybrid)\))?$",
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ().-]{7,}\d(?![\w/])")
@@ -173,9 +306,7 @@ _URL = re.compile(
 )
 _CID = re.compile(r"\(cid:\d+\)")
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii)[.)])\s+")
-_DEGREES: tuple[tuple[re.Pattern[str], DegreeLevel], ...] = tuple(
-    (re.compile(r"(?<![A-Za-z])(?:" + pattern + r")(?![A-Za-z])", re.I), level)
-    for pattern, level in (
+_DEGREE_PATTERNS: tuple[tuple[str, DegreeLevel], ...] = (
         (r"ph\.?\s?d\.?|d\.?\s?phil|doctor(?:ate)?(?: of)?|doctoral|d\.?sc\.?", "phd"),
         (
             r"master'?s?|m\.?\s?sc\.?|m\.\s?s\.|(?-i:MS)|m\.?\s?eng\.?|m\.?\s?tech|mba|m\.\s?a\."
@@ -189,7 +320,10 @@ _DEGREES: tuple[tuple[re.Pattern[str], DegreeLevel], ...] = tuple(
         ),
         (r"associate'?s? (?:degree|of)|a\.\s?a\.|a\.\s?s\.|aas", "associate"),
         (r"high school|secondary school|ged|a-levels?|baccalaur\w*", "high-school"),
-    )
+)
+_DEGREES: tuple[tuple[re.Pattern[str], DegreeLevel], ...] = tuple(
+    (re.compile(r"(?<![A-Za-z])(?:" + pattern + r")(?![A-Za-z])", re.I), level)
+    for pattern, level in _DEGREE_PATTERNS
 )
 _INSTITUTION = re.compile(
     r"\b(univers\w*|univ\.|college|institute|school|academy|polytechnic|"
@@ -320,7 +454,13 @@ def _body_style(lines: Sequence[Line]) -> tuple[float, str | None]:
 def _style(line: Line) -> tuple[float, bool, bool, bool, str | None]:
     letters = [c for c in line.text if c.isalpha()]
     caps = bool(letters) and all(c.isupper() for c in letters)
-    return (round(line.size * 2) / 2, line.bold, caps or line.smallcaps, line.rule_below, line.color)
+    return (
+        round(line.size * 2) / 2,
+        line.bold,
+        caps or line.smallcaps,
+        line.rule_below,
+        line.color,
+    )
 
 
 def _heading_candidate(text: str) -> bool:
@@ -352,7 +492,9 @@ def _cells(line: Line) -> list[Line]:
     out: list[Line] = []
     for i, part in enumerate(parts):
         x1 = xs[i + 1] if i + 1 < len(xs) else line.x1
-        out.append(line.model_copy(update={"text": part.strip(), "x0": xs[i], "x1": x1, "cells": ()}))
+        out.append(
+            line.model_copy(update={"text": part.strip(), "x0": xs[i], "x1": x1, "cells": ()})
+        )
     return out
 
 
@@ -379,7 +521,9 @@ def _classify(lines: Sequence[Line], plain: bool) -> list[_Item]:
         text = _clean(rest)
         if not text:
             continue
-        items.append(_Item(line=line, text=text, bullet=is_bullet, role="bullet" if is_bullet else "text"))
+        items.append(
+            _Item(line=line, text=text, bullet=is_bullet, role="bullet" if is_bullet else "text")
+        )
 
     # Headings: vocabulary plus typography; then lines styled like known headings.
     found_styles: Counter[tuple[float, bool, bool, bool, str | None]] = Counter()
@@ -466,8 +610,11 @@ def _continues(prev: _Item, line_item: _Item, plain: bool) -> bool:
         return True
     flush = abs(cur.x0 - prev.line.x0) <= 2.5
     prev_text = (prev.cont and "") or prev.text
-    return flush and gap <= 0.6 * height and not prev_text.rstrip().endswith(_TERMINAL) and (
-        text[:1].islower()
+    return (
+        flush
+        and gap <= 0.6 * height
+        and not prev_text.rstrip().endswith(_TERMINAL)
+        and (text[:1].islower())
     )
 
 
@@ -483,9 +630,7 @@ def _trailing_annotation(text: str) -> tuple[str, str | None]:
         return text, None
     head, _, tail = text.rpartition("\t")
     tail_s = tail.strip()
-    if len(tail_s.split()) <= 6 and (
-        find_date_range(tail_s) is not None or _is_location(tail_s)
-    ):
+    if len(tail_s.split()) <= 6 and (find_date_range(tail_s) is not None or _is_location(tail_s)):
         return head, tail_s
     return text, None
 
@@ -524,7 +669,7 @@ class _Block:
 
 
 def _is_location(part: str) -> bool:
-    """"Seattle, WA", "Berlin, Germany", "Remote"; not "ML Engineer, Acme Labs"."""
+    """ "Seattle, WA", "Berlin, Germany", "Remote"; not "ML Engineer, Acme Labs"."""
     return (
         bool(_LOCATION.match(part))
         and not _TITLE_WORDS.search(part)
@@ -624,7 +769,11 @@ def _contact(text: str, header_end: int, lines: list[tuple[int, int, _Item]]) ->
         take(key, pattern, text, 0)
     phone_region = _EMAIL.sub(lambda m: " " * len(m.group(0)), header)
     phone = _PHONE.search(phone_region)
-    if phone and sum(c.isdigit() for c in phone.group(0)) >= 7 and not find_date_range(phone.group(0)):
+    if (
+        phone
+        and sum(c.isdigit() for c in phone.group(0)) >= 7
+        and not find_date_range(phone.group(0))
+    ):
         found["phone"] = phone.group(0).strip()
         spans.append((phone.start(), phone.end()))
     masked = _EMAIL.sub(lambda m: " " * len(m.group(0)), header)
@@ -658,7 +807,9 @@ def _contact(text: str, header_end: int, lines: list[tuple[int, int, _Item]]) ->
         for part in _split_parts(item.text):
             if _is_location(part) and part.lower() not in ("remote", "hybrid"):
                 found["location"] = part
-                spans.append((start + item.text.find(part), start + item.text.find(part) + len(part)))
+                spans.append(
+                    (start + item.text.find(part), start + item.text.find(part) + len(part))
+                )
                 break
         if "location" in found:
             break
@@ -681,8 +832,13 @@ def _education(blocks: list[_Block], pages: dict[int, int]) -> list[EducationEnt
         current = entries[-1] if entries else None
         starts_new = current is None or (
             (level is not None and current.get("level") is not None)
-            or (inst is not None and current.get("institution") and level is None and
-                current.get("level") is not None and current.get("dates") is not None)
+            or (
+                inst is not None
+                and current.get("institution")
+                and level is None
+                and current.get("level") is not None
+                and current.get("dates") is not None
+            )
         )
         if level is None and inst is None and dates is None and current is not None:
             current["end"] = block.end
@@ -713,7 +869,9 @@ def _education(blocks: list[_Block], pages: dict[int, int]) -> list[EducationEnt
             pieces = [p.strip() for p in re.split(r"[,\t|;]|\s[-–—]\s", inst_text)]
             parts = [p for p in pieces if _INSTITUTION.search(p)]
             chosen = parts[0] if parts else inst_text
-            if degree_match is not None and chosen.lower().startswith(degree_match.group(0).lower()):
+            if degree_match is not None and chosen.lower().startswith(
+                degree_match.group(0).lower()
+            ):
                 chosen = chosen[len(degree_match.group(0)) :]  # "BS University of X"
             current["institution"] = chosen.strip(" ,")
         if dates is not None and current.get("dates") is None:
@@ -723,10 +881,10 @@ def _education(blocks: list[_Block], pages: dict[int, int]) -> list[EducationEnt
         out.append(
             EducationEntry(
                 degree=str(entry.get("degree", "")),
-                level=entry.get("level"),  # type: ignore[arg-type]
+                level=entry.get("level"),
                 field=str(entry.get("field", "")),
                 institution=str(entry.get("institution", "")),
-                dates=entry.get("dates"),  # type: ignore[arg-type]
+                dates=entry.get("dates"),
                 page=int(entry["page"]),  # type: ignore[call-overload]
                 start=int(entry["start"]),  # type: ignore[call-overload]
                 end=int(entry["end"]),  # type: ignore[call-overload]
@@ -749,7 +907,9 @@ def _assemble(
     def open_section(kind: SectionKind, heading: str, page: int, start: int) -> None:
         if sections:
             sections[-1]["end"] = max(int(sections[-1]["start"]), start - 1)  # type: ignore[call-overload]
-        sections.append({"kind": kind, "heading": heading, "page": page, "start": start, "end": start})
+        sections.append(
+            {"kind": kind, "heading": heading, "page": page, "start": start, "end": start}
+        )
 
     for item in items:
         line = item.line
@@ -806,7 +966,7 @@ def _assemble(
         sections[-1]["end"] = len(text)
     section_models = [
         Section(
-            kind=s["kind"],  # type: ignore[arg-type]
+            kind=s["kind"],
             heading=str(s["heading"]),
             page=int(s["page"]),  # type: ignore[call-overload]
             start=int(s["start"]),  # type: ignore[call-overload]
@@ -900,8 +1060,13 @@ def _assemble(
 
     page_of = {b.start: b.item.line.page for b in blocks}
     education = _education(
-        [b for b in blocks if section_models and section_models[b.section].kind == "education"
-         and b.item.role != "heading"],
+        [
+            b
+            for b in blocks
+            if section_models
+            and section_models[b.section].kind == "education"
+            and b.item.role != "heading"
+        ],
         page_of,
     )
     certifications = [
@@ -1051,7 +1216,7 @@ def parse_resume(
     >>> rm.parse_resume(b"not a pdf")
     Traceback (most recent call last):
     ...
-    resume_match.errors.CorruptPdfError: <bytes>: not a PDF (no %PDF header); pass the resume as a PDF file
+    resume_match.errors.CorruptPdfError: <bytes>: not a PDF (no %PDF header); pass the ...
     """
     from resume_match.layout import page_lines  # pure; kept local to mirror pdf below
     from resume_match.pdf import read_pdf  # the only pdfminer import, loaded on first use
@@ -1107,8 +1272,7 @@ def parse_resume(
             )
         raise ScannedPdfError(
             name,
-            "the PDF has no text layer (empty pages, or text drawn as shapes); "
-            "OCR is needed",
+            "the PDF has no text layer (empty pages, or text drawn as shapes); OCR is needed",
         )
     items = _merge(_classify(lines, plain=False), plain=False)
     today = config.reference_date or dt.date.today()

@@ -209,9 +209,7 @@ def _deadline(seconds: float) -> Iterator[None]:
 
     Elsewhere (threads, Windows) the reader still checks the clock between pages.
     """
-    usable = (
-        hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    )
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
         yield
         return
@@ -284,9 +282,7 @@ def _read_bytes(source: PdfSource, config: ParseConfig) -> tuple[bytes, str]:
     return data, name
 
 
-def read_pdf(
-    source: PdfSource, *, password: str = "", config: ParseConfig | None = None
-) -> RawPdf:
+def read_pdf(source: PdfSource, *, password: str = "", config: ParseConfig | None = None) -> RawPdf:
     """Read every page's characters, paths and images.
 
     Raises the typed errors of :mod:`resume_match.errors`; never a pdfminer

@@ -1,0 +1,572 @@
+"""The skill extractor on a small lexicon written here, the hard cases first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resume_match.errors import InputError
+from resume_match.extract import SkillExtractor, closest, extract_skills
+from resume_match.lexicon import load_lexicon
+from resume_match.models import (
+    Bullet,
+    Contact,
+    ExtractConfig,
+    Lexicon,
+    Resume,
+    ResumeLine,
+    Section,
+    SkillMention,
+)
+
+LEXICON = """
+[[skill]]
+id = "python"
+name = "Python"
+category = "language"
+aliases = ["Python 3"]
+
+[[skill]]
+id = "r"
+name = "R"
+category = "language"
+aliases = [{ text = "R", case_sensitive = true, ambiguous = true }, "RStudio"]
+context = ["tidyverse", "ggplot2", "statistical"]
+veto = ["R&D", "R-squared", "R squared"]
+
+[[skill]]
+id = "c"
+name = "C"
+category = "language"
+aliases = [{ text = "C", case_sensitive = true, ambiguous = true }]
+context = ["embedded", "firmware"]
+veto = ["C-suite", "Objective-C", "vitamin C"]
+
+[[skill]]
+id = "csharp"
+name = "C#"
+category = "language"
+
+[[skill]]
+id = "cpp"
+name = "C++"
+category = "language"
+
+[[skill]]
+id = "go"
+name = "Go"
+category = "language"
+aliases = [{ text = "Go", case_sensitive = true, ambiguous = true }, "golang"]
+context = ["goroutines", "microservices"]
+veto = ["go-live", "go-to-market", "Go to market"]
+
+[[skill]]
+id = "julia"
+name = "Julia"
+category = "language"
+aliases = [{ text = "Julia", case_sensitive = true, ambiguous = true }]
+context = ["flux.jl", "numerical"]
+
+[[skill]]
+id = "java"
+name = "Java"
+category = "language"
+
+[[skill]]
+id = "javascript"
+name = "JavaScript"
+category = "language"
+
+[[skill]]
+id = "sql"
+name = "SQL"
+category = "language"
+
+[[skill]]
+id = "nosql"
+name = "NoSQL"
+category = "data-eng"
+
+[[skill]]
+id = "machine-learning"
+name = "machine learning"
+category = "ml-field"
+aliases = [{ text = "ML", case_sensitive = true }]
+
+[[skill]]
+id = "dask-ml"
+name = "Dask-ML"
+category = "ml-library"
+
+[[skill]]
+id = "pytorch"
+name = "PyTorch"
+category = "dl-framework"
+aliases = ["torch"]
+
+[[skill]]
+id = "pytorch-lightning"
+name = "PyTorch Lightning"
+category = "dl-framework"
+aliases = [{ text = "Lightning", case_sensitive = true, ambiguous = true }]
+context = ["trainer", "callbacks"]
+veto = ["lightning talk", "lightning talks"]
+
+[[skill]]
+id = "tensorflow"
+name = "TensorFlow"
+category = "dl-framework"
+
+[[skill]]
+id = "keras"
+name = "Keras"
+category = "dl-framework"
+
+[[skill]]
+id = "gpu"
+name = "GPU"
+category = "hardware"
+aliases = ["GPUs"]
+
+[[skill]]
+id = "kubernetes"
+name = "Kubernetes"
+category = "devops"
+aliases = ["k8s"]
+
+[[skill]]
+id = "ab-testing"
+name = "A/B testing"
+category = "technique"
+
+[[skill]]
+id = "ci-cd"
+name = "CI/CD"
+category = "devops"
+
+[[skill]]
+id = "scikit-learn"
+name = "scikit-learn"
+category = "ml-library"
+aliases = ["sklearn"]
+
+[[skill]]
+id = "pandas"
+name = "pandas"
+category = "ml-library"
+
+[[skill]]
+id = "deep-learning"
+name = "deep learning"
+category = "ml-field"
+
+[[skill]]
+id = "airflow"
+name = "Airflow"
+category = "data-eng"
+aliases = [{ text = "Airflow", ambiguous = true }, "Apache Airflow"]
+context = ["dags", "dag", "pipelines", "etl"]
+
+[[skill]]
+id = "data-preprocessing"
+name = "data preprocessing"
+category = "technique"
+
+[[skill]]
+id = "communication"
+name = "communication"
+category = "soft-skill"
+"""
+
+
+@pytest.fixture(scope="module")
+def lexicon(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
+    path = tmp_path_factory.mktemp("lexicon") / "skills.toml"
+    path.write_text(LEXICON, encoding="utf-8")
+    return load_lexicon(path, bundled=False)
+
+
+@pytest.fixture(scope="module")
+def extractor(lexicon: Lexicon) -> SkillExtractor:
+    return SkillExtractor(lexicon)
+
+
+def found(extractor: SkillExtractor, text: str) -> list[tuple[str, str]]:
+    return [(m.skill_id, m.text) for m in extractor.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Longest span wins.
+        ("Trained with PyTorch Lightning.", [("pytorch-lightning", "PyTorch Lightning")]),
+        ("Scaled models with Dask-ML.", [("dask-ml", "Dask-ML")]),
+        ("ML-based ranking", [("machine-learning", "ML")]),
+        # Whole words only.
+        ("Wrote JavaScript and Java", [("javascript", "JavaScript"), ("java", "Java")]),
+        ("Designed NoSQL schemas", [("nosql", "NoSQL")]),
+        # Forms the tokenizer splits or glues.
+        ("C# and C++ services", [("csharp", "C#"), ("cpp", "C++")]),
+        ("C++/C#/Python", [("cpp", "C++"), ("csharp", "C#"), ("python", "Python")]),
+        ("Ran A/B testing; owned CI/CD.", [("ab-testing", "A/B testing"), ("ci-cd", "CI/CD")]),
+        ("Wrote torch.nn.functional code", [("pytorch", "torch.nn.functional")]),
+        ("Ported tf.keras models", [("keras", "tf.keras")]),
+        ("Trained on 8xA100 GPUs", [("gpu", "8xA100"), ("gpu", "GPUs")]),
+        ("Kubernetes (k8s)", [("kubernetes", "Kubernetes"), ("kubernetes", "k8s")]),
+        ("AWS(PyTorch)", [("pytorch", "PyTorch")]),
+        # Case: plain aliases ignore it, case-sensitive ones do not.
+        (
+            "PYTORCH, Pytorch and pytorch",
+            [("pytorch", "PYTORCH"), ("pytorch", "Pytorch"), ("pytorch", "pytorch")],
+        ),
+        ("ml and Ml", []),
+    ],
+)
+def test_matching_rules(
+    extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Ambiguous aliases need a context word nearby ...
+        ("Built survival models in R with the tidyverse.", [("r", "R")]),
+        ("Wrote firmware in C for sensors.", [("c", "C")]),
+        ("Wrote Go microservices.", [("go", "Go")]),
+        # ... or a list of other skills, chained one neighbour at a time.
+        ("Languages: Python, R, SQL", [("python", "Python"), ("r", "R"), ("sql", "SQL")]),
+        (
+            "Python, R, Julia and Go.",
+            [("python", "Python"), ("r", "R"), ("julia", "Julia"), ("go", "Go")],
+        ),
+        ("Python, R.", [("python", "Python"), ("r", "R")]),
+        ("Python/R", [("python", "Python"), ("r", "R")]),
+        # Without either they do not count.
+        ("R, Julia, Go", []),
+        ("Julia led the sales team.", []),
+        ("Go to the office.", []),
+        ("Gave a Lightning demo.", []),
+        ("Airflow over the wing was simulated.", []),
+        ("Scheduled Airflow DAGs nightly.", [("airflow", "Airflow")]),
+        ("Apache Airflow", [("airflow", "Apache Airflow")]),
+        # Vetoes cancel a match lying inside them, whatever the context.
+        ("Led the R&D team; statistical R-squared of 0.8 and R squared.", []),
+        ("Presented to the C-suite on embedded systems.", []),
+        ("Ported Objective-C firmware.", []),
+        ("Took vitamin C.", []),
+        ("Planned the go-live and go-to-market for microservices.", []),
+        (
+            "Gave a lightning talk about the Lightning Trainer.",
+            [("pytorch-lightning", "Lightning")],
+        ),
+    ],
+)
+def test_ambiguous_aliases(
+    extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(extractor, text) == expected
+
+
+def test_links_and_addresses_are_not_skills(extractor: SkillExtractor) -> None:
+    text = (
+        "jane@python.org | github.com/pytorch | https://kubernetes.io/docs | "
+        "scikit-learn.org | @pytorch"
+    )
+    assert found(extractor, text) == []
+
+
+def test_a_skill_wrapped_across_lines_matches_with_original_offsets(
+    extractor: SkillExtractor,
+) -> None:
+    text = "Research in deep\n   learning and\tscikit-\nlearn"
+    (mention,) = extractor.extract(text)
+    assert mention.skill_id == "deep-learning"
+    assert text[mention.start : mention.end] == "deep\n   learning" == mention.text
+    assert mention.method == "exact"
+    assert mention.score == 100.0
+
+
+def test_mention_fields(extractor: SkillExtractor) -> None:
+    (torch, sklearn) = extractor.extract("Used torch and sklearn")
+    assert torch == SkillMention(
+        skill_id="pytorch",
+        name="PyTorch",
+        category="dl-framework",
+        text="torch",
+        start=5,
+        end=10,
+        method="alias",
+        score=100.0,
+    )
+    assert (sklearn.method, sklearn.category) == ("alias", "ml-library")
+
+
+def test_fuzzy_rescue_fixes_misspellings_of_long_unambiguous_aliases(
+    extractor: SkillExtractor,
+) -> None:
+    mentions = extractor.extract("Deployed on Kubernets, trained with Tensorflw and Javascrpt UIs")
+    assert [(m.skill_id, m.text, m.method) for m in mentions] == [
+        ("kubernetes", "Kubernets", "fuzzy"),
+        ("tensorflow", "Tensorflw", "fuzzy"),
+        ("javascript", "Javascrpt", "fuzzy"),
+    ]
+    assert all(90.0 <= m.score < 100.0 for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fed the panda.",  # "pandas" is too short to rescue
+        "Studied Airfow dynamics.",  # ambiguous aliases are never rescued
+        "Javanese cuisine",  # not close enough to anything
+        "Excellent communicator",  # 'communication' is not within the cutoff
+        "Built data processing jobs",  # a real phrase, not a typo of "data preprocessing"
+    ],
+)
+def test_fuzzy_rescue_leaves_other_words_alone(extractor: SkillExtractor, text: str) -> None:
+    assert found(extractor, text) == []
+
+
+def test_fuzzy_rescue_works_on_multi_word_aliases(extractor: SkillExtractor) -> None:
+    mentions = extractor.extract("Owned data preprocesing and scikit lern models")
+    assert [(m.skill_id, m.text, m.method) for m in mentions] == [
+        ("data-preprocessing", "data preprocesing", "fuzzy"),
+        ("scikit-learn", "scikit lern", "fuzzy"),
+    ]
+
+
+def test_fuzzy_rescue_can_be_switched_off(lexicon: Lexicon) -> None:
+    strict = SkillExtractor(lexicon, config=ExtractConfig(fuzzy=False))
+    assert found(strict, "Deployed on Kubernets") == []
+
+
+def test_fuzzy_cutoff_is_a_ratio_not_a_partial_ratio(lexicon: Lexicon) -> None:
+    # partial_ratio would score Java inside JavaScript at 100; plain ratio does not.
+    loose = SkillExtractor(lexicon, config=ExtractConfig(fuzzy_cutoff=60.0))
+    assert found(loose, "JavaScripts") == [("javascript", "JavaScripts")]
+
+
+def test_context_window_is_configurable(lexicon: Lexicon) -> None:
+    text = "R " + "word " * 6 + "tidyverse"
+    assert found(SkillExtractor(lexicon), text) == [("r", "R")]
+    narrow = SkillExtractor(lexicon, config=ExtractConfig(context_window=3))
+    assert found(narrow, text) == []
+
+
+def test_mentions_are_sorted_and_spans_point_into_the_text(extractor: SkillExtractor) -> None:
+    text = "SQL, Python and PyTorch Lightning; Python again."
+    mentions = extractor.extract(text)
+    keys = [(m.start, m.end, m.skill_id) for m in mentions]
+    assert keys == sorted(keys)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Python",
+                "R",
+                ",",
+                "PyTorch",
+                "Lightning",
+                "C#",
+                "C",
+                "\n",
+                "go-live",
+                "ML",
+                "Kubernets",
+                "jane@python.org",
+                "deep",
+                "learning",
+                "the",
+                "/",
+                "\u2013",
+                "  ",
+            ]
+        ),
+        max_size=25,
+    ).map(" ".join)
+)
+def test_invariants_on_generated_text(text: str) -> None:
+    extractor = _shared_extractor()
+    mentions = extractor.extract(text)
+    previous_end = -1
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert 0.0 <= mention.score <= 100.0
+        # Longest span wins, so mentions never overlap.
+        assert mention.start >= previous_end
+        previous_end = mention.end
+    assert extractor.extract(text) == mentions
+
+
+_CACHE: dict[str, SkillExtractor] = {}
+
+
+def _shared_extractor() -> SkillExtractor:
+    # Hypothesis tests cannot take function-scoped fixtures; build once here.
+    if "x" not in _CACHE:
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp())
+        (folder / "skills.toml").write_text(LEXICON, encoding="utf-8")
+        _CACHE["x"] = SkillExtractor(load_lexicon(folder / "skills.toml", bundled=False))
+    return _CACHE["x"]
+
+
+def make_resume() -> Resume:
+    lines = [
+        ("Jane Doe", "contact"),
+        ("jane@python.org | github.com/jane | Python hacker", "contact"),
+        ("EXPERIENCE", "heading"),
+        ("- Trained PyTorch models on GPUs", "bullet"),
+        ("- Ran A/B testing with Python", "bullet"),
+        ("SKILLS", "heading"),
+        ("Python, R, SQL", "text"),
+    ]
+    text = ""
+    spans = []
+    for line, role in lines:
+        spans.append((len(text), len(text) + len(line), role))
+        text += line + "\n"
+    page_of = [1, 1, 1, 1, 2, 2, 2]
+    resume_lines = tuple(
+        ResumeLine(start=s, end=e, page=p, role=role)  # type: ignore[arg-type]
+        for (s, e, role), p in zip(spans, page_of, strict=True)
+    )
+    contact_end = spans[1][1]
+    exp_start, exp_end = spans[2][0], spans[4][1]
+    skills_start, skills_end = spans[5][0], spans[6][1]
+    bullets = tuple(
+        Bullet(
+            index=i,
+            text=text[spans[k][0] + 2 : spans[k][1]],
+            section="experience",
+            section_index=1,
+            page=page_of[k],
+            start=spans[k][0] + 2,
+            end=spans[k][1],
+        )
+        for i, k in enumerate((3, 4))
+    )
+    email = text.index("jane@python.org")
+    return Resume(
+        source="jane.pdf",
+        text=text,
+        pages=2,
+        sections=(
+            Section(kind="contact", heading="", page=1, start=0, end=contact_end),
+            Section(kind="experience", heading="EXPERIENCE", page=1, start=exp_start, end=exp_end),
+            Section(kind="skills", heading="SKILLS", page=2, start=skills_start, end=skills_end),
+        ),
+        bullets=bullets,
+        contact=Contact(
+            name="Jane Doe",
+            email="jane@python.org",
+            spans=((email, email + len("jane@python.org")),),
+        ),
+        reference_date=dt.date(2024, 6, 1),
+        lines=resume_lines,
+    )
+
+
+def test_resume_mentions_carry_section_bullet_and_page(extractor: SkillExtractor) -> None:
+    resume = make_resume()
+    mentions = extractor.extract(resume)
+    assert [(m.skill_id, m.section, m.bullet, m.page) for m in mentions] == [
+        ("pytorch", "experience", 0, 1),
+        ("gpu", "experience", 0, 1),
+        ("ab-testing", "experience", 1, 2),
+        ("python", "experience", 1, 2),
+        ("python", "skills", None, 2),
+        ("r", "skills", None, 2),
+        ("sql", "skills", None, 2),
+    ]
+    assert all(resume.text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_contact_section_is_searched_only_when_asked(lexicon: Lexicon) -> None:
+    resume = make_resume()
+    everything = SkillExtractor(lexicon, config=ExtractConfig(include_contact=True))
+    contact = [m for m in everything.extract(resume) if m.section == "contact"]
+    # The contact line's "Python" counts now; the e-mail address never does.
+    assert [(m.skill_id, m.text) for m in contact] == [("python", "Python")]
+    assert contact[0].start == resume.text.index("Python hacker")
+
+
+def test_same_inputs_give_byte_identical_json(lexicon: Lexicon) -> None:
+    resume = make_resume()
+    first = [m.model_dump_json() for m in SkillExtractor(lexicon).extract(resume)]
+    second = [m.model_dump_json() for m in SkillExtractor(lexicon).extract(resume)]
+    assert first == second
+
+
+def test_empty_text_and_wrong_types(extractor: SkillExtractor) -> None:
+    assert extractor.extract("") == ()
+    assert extractor.extract(" \n ") == ()
+    with pytest.raises(InputError) as caught:
+        extractor.extract(b"PyTorch")  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        "<bytes>: expected a Resume or a str; parse the file first with parse_resume()"
+    )
+
+
+def test_extract_skills_reuses_one_extractor_per_lexicon(lexicon: Lexicon) -> None:
+    first = extract_skills("PyTorch and SQL", lexicon=lexicon)
+    assert [m.skill_id for m in first] == ["pytorch", "sql"]
+    assert extract_skills("PyTorch and SQL", lexicon=lexicon) == first
+    strict = ExtractConfig(fuzzy=False)
+    assert extract_skills("Kubernets", lexicon=lexicon, config=strict) == ()
+
+
+def test_spans_gives_raw_tuples(extractor: SkillExtractor) -> None:
+    assert extractor.spans("SQL via sklearn") == [
+        (0, 3, "sql", "exact", 100.0),
+        (8, 15, "scikit-learn", "alias", 100.0),
+    ]
+
+
+def test_closest_is_stable_and_respects_the_cutoff() -> None:
+    assert closest("pytorh", ["pytorch", "pytorch-lightning"]) == "pytorch"
+    assert closest("ab", ["xyz"]) is None
+    assert closest("anything", []) is None
+
+
+def test_spacy_component_sets_skill_spans(tmp_path: Path) -> None:
+    import spacy
+
+    path = tmp_path / "skills.toml"
+    path.write_text(LEXICON, encoding="utf-8")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("resume_match_skills", config={"lexicon_paths": [str(path)], "bundled": False})
+    doc = nlp("Fine-tuned models in PyTorch Lightning; Python, R and torch.nn.")
+    assert [(s.text, s.label_) for s in doc.spans["skills"]] == [
+        ("PyTorch Lightning", "pytorch-lightning"),
+        ("Python", "python"),
+        ("R", "r"),
+        ("torch.nn", "pytorch"),
+    ]
+    assert doc.ents == ()
+    methods = [m["method"] for m in doc.user_data["resume_match_mentions"]]
+    assert methods == ["exact", "exact", "exact", "pattern"]
+    # The doc still serialises with the mentions attached.
+    assert doc.to_bytes()
+
+
+def test_importing_the_package_does_not_import_spacy_or_rapidfuzz() -> None:
+    code = (
+        "import sys, resume_match\n"
+        "heavy = [m for m in ('spacy', 'rapidfuzz', 'thinc') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

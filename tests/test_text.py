@@ -1,0 +1,96 @@
+"""The text normaliser: what it folds, that it is idempotent, and its offset map."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resume_match.text import normalize, normalize_with_offsets
+
+# Text that looks like a resume pasted from a PDF: letters, digits, punctuation,
+# odd whitespace, ligatures, typographic dashes and quotes, invisible characters
+# and combining accents.
+resume_chars = st.sampled_from(
+    [
+        *"abcdeRCPy+#./-,&()@ \n\t",
+        *["\u00a0", "\u2013", "\u2014", "\u2019", "\u201c", "\ufb01", "\u00ad", "\u200b"],
+        *["e\u0301", "\u00e9", "\uff30", "\u00a8", "\u2002", "\r\n"],
+    ]
+)
+resume_text = st.lists(resume_chars, max_size=40).map("".join)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("machine\nlearning", "machine learning"),
+        ("  Python \t\t SQL  ", "Python SQL"),
+        ("scikit\u2011learn \u2013 fast", "scikit-learn - fast"),
+        ("Hugging Face\u2019s \u201cTransformers\u201d", 'Hugging Face\'s "Transformers"'),
+        ("\ufb01ne-tuning", "fine-tuning"),
+        ("Py\u00adTorch and Ten\u200bsorFlow", "PyTorch and TensorFlow"),
+        ("\uff30\uff59\uff34\uff4f\uff52\uff43\uff48", "PyTorch"),
+        ("e\u0301te\u0301", "\u00e9t\u00e9"),
+        ("R", "R"),
+        ("", ""),
+        (" \n ", ""),
+    ],
+)
+def test_normalize_folds_what_pdfs_and_word_processors_produce(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_normalize_keeps_case_because_some_aliases_are_case_sensitive() -> None:
+    assert normalize("Go and GO and go") == "Go and GO and go"
+
+
+@given(resume_text)
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@given(resume_text)
+def test_normalized_text_has_no_runs_of_whitespace(text: str) -> None:
+    norm = normalize(text)
+    assert "  " not in norm
+    assert norm == norm.strip()
+    assert not any(ch.isspace() and ch != " " for ch in norm)
+
+
+@given(resume_text)
+def test_every_word_maps_back_to_text_that_normalises_to_it(text: str) -> None:
+    norm, offsets = normalize_with_offsets(text)
+    position = 0
+    for word in norm.split(" "):
+        start, end = offsets.span(position, position + len(word))
+        assert 0 <= start <= end <= len(text)
+        assert normalize(text[start:end]) == word
+        position += len(word) + 1
+
+
+def test_offsets_cover_a_skill_wrapped_across_lines() -> None:
+    text = "Skills: deep\n    learning, SQL"
+    norm, offsets = normalize_with_offsets(text)
+    start = norm.index("deep learning")
+    begin, end = offsets.span(start, start + len("deep learning"))
+    assert text[begin:end] == "deep\n    learning"
+    sql = norm.index("SQL")
+    assert offsets.span(sql, sql + 3) == (text.index("SQL"), len(text))
+
+
+def test_offsets_through_ligatures_and_accents() -> None:
+    text = "\ufb01ne-tuned BERT on caf\u0065\u0301 reviews"
+    norm, offsets = normalize_with_offsets(text)
+    assert norm == "fine-tuned BERT on caf\u00e9 reviews"
+    word = norm.index("caf\u00e9")
+    begin, end = offsets.span(word, word + 4)
+    assert text[begin:end] == "cafe\u0301"
+    begin, end = offsets.span(0, 4)
+    assert text[begin:end] == "\ufb01ne"
+
+
+def test_empty_span_maps_to_an_empty_span() -> None:
+    _, offsets = normalize_with_offsets("a  b")
+    assert offsets.span(2, 2) == (3, 3)
