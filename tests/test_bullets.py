@@ -623,3 +623,15 @@ def _f1(records: list[dict[str, object]], rule: str) -> float:
 def test_core_rules_keep_f1_of_at_least_095_on_both_labelled_sets(rule: str) -> None:
     records = _records("bullets.jsonl") + _records("bullets_holdout.jsonl")
     assert _f1(records, rule) >= 0.95
+
+
+def test_result_clause_with_replacing_is_an_outcome() -> None:
+    # ", replacing 40 hours of manual work" says what came of it; an opening
+    # "Replaced X with Y" is the action itself.
+    def rules(text: str) -> set[str]:
+        return {f.rule for f in rm.check_bullets([text], mentions=())}
+
+    assert "no-outcome" not in rules(
+        "Automated feature pipelines with Airflow, replacing 40 hours of manual work per month"
+    )
+    assert "no-outcome" in rules("Replaced the legacy cron scheduler with Airflow")

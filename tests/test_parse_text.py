@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import get_args
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import resume_match as rm
-from resume_match.models import ParseConfig
+from resume_match.models import ParseConfig, SectionKind
 from resume_match.parse import HEADINGS, heading_kind
 
 REF = ParseConfig(reference_date=dt.date(2025, 6, 30))
@@ -126,19 +127,7 @@ def test_heading_vocabulary(heading: str, kind: str) -> None:
 
 
 def test_vocabulary_kinds_are_valid() -> None:
-    kinds = {
-        "summary",
-        "experience",
-        "education",
-        "skills",
-        "projects",
-        "publications",
-        "certifications",
-        "awards",
-        "contact",
-        "other",
-    }
-    assert set(HEADINGS.values()) <= kinds
+    assert set(HEADINGS.values()) <= set(get_args(SectionKind))
 
 
 def test_sentence_with_heading_word_is_not_a_heading() -> None:

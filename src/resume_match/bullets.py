@@ -514,7 +514,7 @@ _OUTCOME_RE = re.compile(
     r"|shorten(?:ed|ing)?|eliminat(?:e|ed|ing)|prevent(?:ed|ing)?|won|win(?:ning)?"
     r"|achiev(?:e|ed|ing)|reach(?:ed|ing)|enabl(?:e|ed|ing)|allow(?:ed|ing)|result(?:ed|ing) in"
     r"|led to|leading to|so that|adopted|used by|now use[sd]?|now rel(?:y|ies) on"
-    r"|earn(?:ed|ing)|free(?:d|ing)"
+    r"|earn(?:ed|ing)|free(?:d|ing)|replacing|avoiding"
     r"|unblock(?:ed|ing)|recover(?:ed|ing)|outperform(?:ed|ing)?|beat|beating|exceed(?:ed|ing)"
     r"|surpass(?:ed|ing)|caught|catching|promoted|awarded|accepted|published|cited"
     r"|compress(?:ed|ing)|shr[aiu]nk|trimm(?:ed|ing)|minimi[sz](?:ed|ing)|maximi[sz](?:ed|ing)"
