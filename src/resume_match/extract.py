@@ -88,6 +88,9 @@ _EXTRA_INFIXES = (r"[/|,;()\[\]{}\u2022\u00b7]",)
 # ends "Python, R." needs the "R" on its own.
 _EXTRA_SUFFIXES = (r"(?<=\b[A-Z])\.",)
 
+_LETTER_DOT = re.compile(r"[^\W\d_]\.")
+_PLAIN_PHRASE = re.compile(r"[A-Za-z0-9 ]+")
+
 # Tokens that separate the items of a list of skills ("Python, R and SQL").
 _LIST_SEPARATORS = frozenset({",", "/", "|", ";", "&", "and", "or", "+", "\u2022", "\u00b7", "-"})
 
@@ -206,24 +209,27 @@ class SkillExtractor:
         ).search
         # "R." and other letter-dot abbreviations are special cases in spaCy's
         # English rules; here they would hide "R" at the end of a list ("Python, R.").
-        tokenizer.rules = {
-            key: value
-            for key, value in (tokenizer.rules or {}).items()
-            if not (len(key) == 2 and key[1] == "." and key[0].isalpha())
-        }
+        # Overriding the few of them is much cheaper than reloading all the rules.
+        for key in [k for k in tokenizer.rules or {} if _LETTER_DOT.fullmatch(k)]:
+            tokenizer.add_special_case(key, [{"ORTH": key[0]}, {"ORTH": "."}])
         self._nlp = nlp
+        self._variant_cache: dict[str, list[list[str]]] = {}
         vocab = nlp.vocab
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         self._lower = PhraseMatcher(vocab, attr="LOWER")
         self._aliases: dict[int, _AliasInfo] = {}
         self._vetoes: dict[int, str] = {}
         self._contexts: dict[int, str] = {}
-        self._build_phrases()
-        # Tokenising thousands of alias variants filled the tokenizer's chunk
-        # cache (10,000 entries, then it stops caching): resumes would then be
-        # tokenised without a cache, ~10x slower. Re-assigning the rules is
-        # spaCy's public way to empty that cache.
-        tokenizer.rules = dict(tokenizer.rules or {})
+        # Thousands of alias variants would fill the tokenizer's chunk cache
+        # (it stops caching at ``max_cache_size``), and resumes would then be
+        # tokenised without a cache, ~10x slower: build with caching off.
+        cache_size = tokenizer.max_cache_size
+        tokenizer.max_cache_size = 0
+        try:
+            self._build_phrases()
+        finally:
+            tokenizer.max_cache_size = cache_size
+        self._variant_cache.clear()
         self._glued = {
             group: skill_id
             for group, skill_id in _GLUED_SKILLS.items()
@@ -241,7 +247,15 @@ class SkillExtractor:
         Both forms are registered so either one matches.
         """
         norm = normalize(phrase)
+        cached = self._variant_cache.get(norm)
+        if cached is not None:
+            return cached
         alone = [t.text for t in self._nlp.make_doc(norm)]
+        if _PLAIN_PHRASE.fullmatch(norm):
+            # Letters, digits and spaces only: no affix rule applies, so the
+            # glued form cannot differ.
+            self._variant_cache[norm] = [alone]
+            return [alone]
         glued_doc = self._nlp.make_doc(f"x/{norm}/x")
         slashes = [t.i for t in glued_doc if t.text == "/"]
         out = [alone]
@@ -249,6 +263,7 @@ class SkillExtractor:
             glued = [t.text for t in glued_doc[slashes[0] + 1 : slashes[-1]]]
             if glued and glued != alone:
                 out.append(glued)
+        self._variant_cache[norm] = out
         return out
 
     def _add(self, matcher: Any, key: str, phrase: str) -> int:
