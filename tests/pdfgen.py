@@ -50,10 +50,12 @@ class Doc:
         font: str = "Helvetica",
         color: tuple[float, float, float] = (0, 0, 0),
         render: int = 0,
+        charspace: float = 0,
     ) -> None:
         obj = self.canvas.beginText()
         obj.setTextOrigin(x, self.height - top - size)
         obj.setFont(font, size)
+        obj.setCharSpace(charspace)
         obj.setFillColorRGB(*color)
         obj.setTextRenderMode(render)
         obj.textOut(text)

@@ -244,7 +244,7 @@ def messy_job():  # type: ignore[no-untyped-def]
 
 def test_scraper_glue_is_undone() -> None:
     cleaned = _clean_posting("Great team.Requirements5+ years of Python• SQL • Spark")
-    assert cleaned == "Great team.\nRequirements5+ years of Python\n• SQL\n• Spark"
+    assert cleaned == "Great team.\nRequirements\n5+ years of Python\n• SQL\n• Spark"
     assert _clean_posting("pipelinesQualifications: BS") == "pipelines\nQualifications: BS"
 
 
@@ -398,3 +398,18 @@ def test_a_posting_end_to_end_with_the_real_extractor() -> None:
     first = rm.match(good, job)
     assert first.score > rm.match(poor, job).score + 40
     assert first.model_dump_json() == rm.match(good, job).model_dump_json()
+
+
+def test_a_posting_scraped_into_one_line_is_taken_apart() -> None:
+    text = (
+        "Data Scientist II Acme Health We're on a mission to fix healthcare."
+        "ResponsibilitiesBuild models in PythonRequirementsMS in Statistics or related "
+        "field3+ years experience with SQLExperience with Spark is a plus"
+        "BenefitsMedical, dental, 401k and free Docker courses."
+    )
+    job = parse_job(text, skills=fake_skills)
+    assert (job.title, job.level, job.min_years) == ("Data Scientist II", "mid", 3.0)
+    assert job.degree is not None
+    assert (job.degree.level, job.degree.fields) == ("master", ("statistics",))
+    kinds = {r.id: r.importance for r in job.requirements}
+    assert kinds == {"python": "required", "sql": "required", "spark": "preferred"}

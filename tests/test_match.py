@@ -26,6 +26,7 @@ from resume_match.models import (
     ParseWarning,
     Requirement,
     Resume,
+    ResumeLine,
     Section,
     Skill,
     SkillMention,
@@ -108,6 +109,17 @@ class CV:
         self.education: list[EducationEntry] = []
         self.warnings: list[ParseWarning] = []
         self._spans: list[tuple[int, int, str, int | None]] = []
+        self.lines: list[ResumeLine] = []
+
+    def hidden(self, text: str, reason: str = "white") -> CV:
+        """A line the parser kept although a reader cannot see it (keep_hidden=True)."""
+        begin = len(self.text)
+        self.text += text + "\n"
+        self.lines.append(
+            ResumeLine(start=begin, end=begin + len(text), page=1, role="text", hidden=reason)
+        )
+        self.warnings.append(ParseWarning(code="hidden-text", message=f"{reason} text", text=text))
+        return self
 
     def section(
         self, kind: str, lines: list[str], *, entry: tuple[str, int, int | None] | None = None
@@ -180,6 +192,7 @@ class CV:
             years_experience=years,
             reference_date=REF,
             warnings=tuple(self.warnings),
+            lines=tuple(self.lines),
         )
 
     def mentions(self, lexicon: Lexicon = LEXICON) -> tuple[SkillMention, ...]:
@@ -374,10 +387,7 @@ def test_repeating_a_skill_adds_nothing() -> None:
 
 def test_hidden_text_never_counts() -> None:
     cv = CV().section("experience", ["Wrote Python"], entry=("Dev", 2022, None))
-    cv.section("other", ["Kubernetes Docker AWS PyTorch"])
-    cv.warnings.append(
-        ParseWarning(code="hidden-text", message="white text", text="Kubernetes Docker AWS PyTorch")
-    )
+    cv.hidden("Kubernetes Docker AWS PyTorch")
     visible = CV().section("experience", ["Wrote Python"], entry=("Dev", 2022, None))
     report = _run(cv)
     assert report.score == _run(visible).score
@@ -455,7 +465,7 @@ def test_seniority_uses_the_latest_title_and_level() -> None:
 
     assert seniority(same) == 1.0
     assert seniority(senior) == 0.8
-    assert seniority(other) == 0.5  # the right level, an unrelated title
+    assert seniority(other) == 0.3  # "Associate" reads as entry level; an unrelated title
 
 
 def test_the_report_is_deterministic_and_round_trips_through_json() -> None:
@@ -528,8 +538,7 @@ def test_repeated_or_hidden_text_never_raises_the_score(
     assert _run(repeated).score <= before + 1e-9
     hidden = _cv_from(lines)
     stuffing = " ".join(SKILL_NAMES[which:])
-    hidden.section("other", [stuffing])
-    hidden.warnings.append(ParseWarning(code="hidden-text", message="tiny text", text=stuffing))
+    hidden.hidden(stuffing, reason="tiny")
     assert _run(hidden).score <= before + 1e-9
 
 

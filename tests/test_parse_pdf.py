@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -489,3 +492,62 @@ def test_self_referencing_form_does_not_hang() -> None:
     )
     with pytest.raises(rm.ResumeMatchError):
         rm.parse_resume(body, config=ParseConfig(max_seconds=5))
+
+
+def test_letter_spaced_headings_read_as_words() -> None:
+    doc = Doc()
+    # Tracked capitals, as CSS letter-spacing prints them (the PDF's Tc operator).
+    doc.text(50, 40, "WORK EXPERIENCE", size=11, font="Helvetica-Bold", charspace=3)
+    doc.text(60, 62, "\u2022 Shipped the ranking model")
+    r = parse(doc.bytes())
+    headings = [(s.kind, s.heading) for s in r.sections if s.heading]
+    assert headings == [("experience", "WORK EXPERIENCE")]
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+def test_pdf_printed_from_a_browser(tmp_path: Path) -> None:
+    """A CSS-grid two-column resume printed by Chromium: vector list bullets, letter-spaced
+    headings, a dark sidebar with white text, and the name in the main column."""
+    html = Path(__file__).parent / "data" / "browser_two_column.html"
+    pdf = tmp_path / "cv.pdf"
+    subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    r = rm.parse_resume(pdf, config=REF)
+    assert [s.kind for s in r.sections] == [
+        "contact",
+        "skills",
+        "education",
+        "experience",
+        "projects",
+    ]
+    assert not [w for w in r.warnings if w.code == "hidden-text"]
+    assert [b.section for b in r.bullets] == ["experience"] * 3 + ["projects"]
+    assert r.bullets[1].text == (
+        "Moved batch inference to Ray on Kubernetes, cutting cost per hour of audio by 38%"
+    )
+    assert [(e.title, e.organization) for e in r.experience[:2]] == [
+        ("Senior ML Engineer", "Tidewater AI"),
+        ("Data Scientist", "Larkspur Insurance"),
+    ]
+    assert r.contact.name == "Sam Lee" and r.contact.email == "sam.lee@example.com"
+    assert r.education[0].level == "master"

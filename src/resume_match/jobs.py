@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, get_args
 
 from resume_match._data import data_root
 from resume_match.errors import InputError, JobError, Problem, UnknownJobError
@@ -36,12 +36,12 @@ from resume_match.models import (
     SkillMention,
 )
 
-__all__ = ["LEVELS", "list_jobs", "load_job", "parse_job"]
+__all__ = ["LEVELS", "list_jobs", "load_job", "parse_job", "title_level"]
 
 LEVELS: tuple[str, ...] = ("intern", "entry", "mid", "senior", "staff", "principal", "lead")
 """Allowed ``level`` values of a job template (or empty)."""
 
-_DEGREES: tuple[str, ...] = ("high-school", "associate", "bachelor", "master", "phd")
+_DEGREES: tuple[str, ...] = get_args(DegreeLevel)
 _IMPORTANCE = ("required", "preferred")
 _TOP_KEYS = (
     "id",
@@ -364,12 +364,24 @@ _HEADING_WORDS = (
     "what we're looking for|who you are|you have|you will|must have|must-haves|the role|"
     "your role|skills|compensation|equal opportunity|preferred|desired skills|pluses"
 )
-_GLUED_HEADING = re.compile(
-    r"(?<=[a-z0-9.,;:!?)])(?=(?:Requirements|Qualifications|Minimum Qualifications|Basic "
-    r"Qualifications|Preferred|Responsibilities|Nice to have|Nice-to-have|Bonus|Benefits|Perks|"
-    r"About us|About the|What you|What we|Who you|You have|You will|Must have|Equal "
-    r"Opportunity|Compensation|Key Responsibilities)(?![a-z]))"
+_GLUED_WORDS = (
+    r"Requirements|Qualifications|Minimum Qualifications|Basic Qualifications|Preferred "
+    r"Qualifications|Responsibilities|Nice to have|Nice-to-have|Bonus|Benefits|Perks|About us|"
+    r"Equal Opportunity|Compensation|Key Responsibilities"
 )
+# A heading glued to the word before it ("SQLRequirements") or after it ("BenefitsMedical").
+_GLUED_HEADING = re.compile(
+    rf"(?<=[A-Za-z0-9.,;:!?)])(?=(?:{_GLUED_WORDS}|About the|What you|What we|Who you|"
+    r"You have|You will|Must have)(?![a-z]))"
+)
+_GLUED_AFTER = re.compile(rf"(?<![A-Za-z])({_GLUED_WORDS}):?(?=[A-Z0-9])")
+# A new bullet glued to the end of the last one: "with PythonExperience with Tableau".
+_GLUED_ITEM = re.compile(
+    r"(?<=[A-Za-z0-9)])(?=(?:Experience|Strong|Proficiency|Proficient|Knowledge|Familiarity|"
+    r"Ability|Excellent|Bachelor|Master|Degree|Build|Design|Develop|Work|Must|Nice|"
+    r"Understanding|Hands-on|Solid|Deep|Demonstrated|Proven|Minimum|At least)\b)"
+)
+_GLUED_NUMBER = re.compile(r"(?<=[a-z])(?=\d{1,2}\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:years|yrs))")
 # Only after the end of a sentence, so "Desired Skills:" is not cut before "Skills".
 _INLINE_HEADING = re.compile(rf"(?<=[.!?)])[ \t]+(?=(?:{_HEADING_WORDS})\s*:)", re.IGNORECASE)
 _HEADING_OPENER = re.compile(
@@ -544,25 +556,29 @@ _FIELDS = (
     "robotics",
     "bioinformatics",
 )
+_TITLE_PREFIX = re.compile(
+    r"^(?:[A-Z][\w/&+.-]*\s+){0,5}?(?:Engineer|Scientist|Developer|Researcher|Analyst|"
+    r"Architect|Intern)(?:\s+(?:I{1,3}|IV)\b)?(?:\s*\([^)]{1,40}\))?"
+)
 _TITLE_HINT = re.compile(
     r"engineer|scientist|developer|researcher|analyst|architect|lead|manager|specialist|intern",
     re.IGNORECASE,
 )
+# Words are matched in any case; the roman numerals ("Engineer II") only in capitals.
 _TITLE_LEVELS: tuple[tuple[re.Pattern[str], SeniorityLevel], ...] = (
-    (re.compile(r"\bintern(ship)?\b", re.IGNORECASE), "intern"),
-    (re.compile(r"\bprincipal\b|\bdistinguished\b", re.IGNORECASE), "principal"),
-    (re.compile(r"\bstaff\b", re.IGNORECASE), "staff"),
-    (re.compile(r"\blead\b|\bhead of\b|\bmanager\b|\bdirector\b", re.IGNORECASE), "lead"),
-    (re.compile(r"\bsenior\b|\bsr\b\.?|\bIII\b", re.IGNORECASE), "senior"),
+    (re.compile(r"(?i:\bintern(ship)?\b)"), "intern"),
+    (re.compile(r"(?i:\bprincipal\b|\bdistinguished\b)"), "principal"),
+    (re.compile(r"(?i:\bstaff\b)"), "staff"),
+    (re.compile(r"(?i:\blead\b|\bhead\b|\bmanager\b|\bdirector\b|\bvp\b)"), "lead"),
+    (re.compile(r"(?i:\bsenior\b|\bsr\b)|\bIII\b"), "senior"),
     (
         re.compile(
-            r"\bjunior\b|\bjr\b\.?|\bentry\b|\bgraduate\b|\bnew grad\b|\bassociate\b|"
-            r"\bI\b(?!I)",
-            re.IGNORECASE,
+            r"(?i:\bjunior\b|\bjr\b|\bentry\b|\bgraduate\b|\bnew grad\b|\bassociate\b|"
+            r"\btrainee\b|\bapprentice\b)|\bI\b(?!I)"
         ),
         "entry",
     ),
-    (re.compile(r"\bII\b|\bmid\b", re.IGNORECASE), "mid"),
+    (re.compile(r"(?i:\bmid\b)|\bII\b"), "mid"),
 )
 
 
@@ -590,6 +606,9 @@ def _clean_posting(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _BULLET_GLYPHS.sub("\n• ", text)
     text = _GLUED_HEADING.sub("\n", text)
+    text = _GLUED_AFTER.sub("\\1\n", text)
+    text = _GLUED_ITEM.sub("\n", text)
+    text = _GLUED_NUMBER.sub(" ", text)
     text = _INLINE_HEADING.sub("\n", text)
     text = _SENTENCE_GLUE.sub(" ", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
@@ -775,13 +794,29 @@ def _title_of(text: str) -> str:
         if bare and len(bare.split()) <= 10 and _TITLE_HINT.search(bare):
             bare = re.split(r"\s+[-|@]\s+|\s+at\s+|,\s", bare)[0]
             return bare.strip()
+        # A title run into the text after it: keep it up to the role noun.
+        lead = _TITLE_PREFIX.match(bare)
+        if lead is not None:
+            return lead.group(0).strip()
     return ""
 
 
-def _level_of(title: str, min_years: float | None) -> SeniorityLevel:
+def title_level(title: str) -> SeniorityLevel | None:
+    """The level a job title names ("Senior ...", "... II", "Staff ..."), or None.
+
+    >>> title_level("Senior Data Scientist"), title_level("ML Engineer II"), title_level("MLE")
+    ('senior', 'mid', None)
+    """
     for pattern, level in _TITLE_LEVELS:
         if pattern.search(title):
             return level
+    return None
+
+
+def _level_of(title: str, min_years: float | None) -> SeniorityLevel:
+    named = title_level(title)
+    if named is not None:
+        return named
     if min_years is None:
         return ""
     if min_years < 2:
@@ -854,8 +889,10 @@ def parse_job(
 
     >>> job = parse_job("Senior ML Engineer\\nRequirements:\\n- 5+ years of Python\\n"
     ...                 "Nice to have: Kubernetes")
-    >>> job.level, job.min_years, [(r.id, r.importance) for r in job.requirements]
-    ('senior', 5.0, [('python', 'required'), ('machine-learning', 'required'), ('kubernetes', 'preferred')])
+    >>> job.level, job.min_years
+    ('senior', 5.0)
+    >>> [(r.id, r.importance) for r in job.requirements]
+    [('python', 'required'), ('machine-learning', 'required'), ('kubernetes', 'preferred')]
     """
     if not isinstance(text, str) or not text.strip():
         raise InputError("<posting>: the job posting is empty; pass the text of a job posting")
@@ -871,16 +908,12 @@ def parse_job(
     # Intro text counts as required only when the posting has no requirements section.
     # The title line is the exception: "NLP Engineer" asks for NLP.
     has_required = any(s.block == "required" for s in sentences)
-    title_end = len(cleaned.split("\n", 1)[0]) if _title_of(cleaned) else 0
-    judged = [
-        (
-            "preferred"
-            if imp == "required" and s.block == "other" and has_required and s.end > title_end
-            else imp,
-            s,
-        )[::-1]
-        for s, imp in judged
-    ]
+    found_title = _title_of(cleaned)
+    title_end = len(found_title) if found_title and cleaned.startswith(found_title) else 0
+    for position, (sentence, importance) in enumerate(judged):
+        intro = sentence.block == "other" and sentence.end > title_end
+        if importance == "required" and intro and has_required:
+            judged[position] = (sentence, "preferred")
 
     wants: dict[tuple[str, ...], _Want] = {}
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -954,7 +987,7 @@ def parse_job(
                 min_years, max_years = years
                 break
 
-    job_title = (title or _title_of(cleaned) or "Job posting").strip()
+    job_title = (title or found_title or "Job posting").strip()
     responsibilities = tuple(
         s.text.strip() for s, imp in judged if s.block == "responsibilities" and imp is not None
     )[:20]

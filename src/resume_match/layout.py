@@ -19,6 +19,7 @@ The steps, each a small function:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -249,10 +250,17 @@ def _finish(seg: _Seg, seg_spaces: frozenset[float] = frozenset()) -> None:
     chars = seg.chars
     parts: list[str] = []
     prev: Char | None = None
-    for char in chars:
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(chars)]
+    size = max(statistics.median(c.size for c in chars), 1.0)
+    spaced = [g > 0.1 * size for g in gaps]
+    # Letter-spaced text (CSS letter-spacing, tracked headings): nearly every pair
+    # of glyphs is apart, so only gaps clearly wider than the tracking are spaces.
+    tracked = len(gaps) >= 4 and sum(spaced) >= 0.7 * len(gaps)
+    threshold = (statistics.median(gaps) + 0.15 * size) if tracked else 0.1 * size
+    for i, char in enumerate(chars):
         if prev is not None:
-            gap = char.x0 - prev.x1
-            if char.x0 in seg_spaces or gap > 0.1 * max(min(char.size, prev.size), 1.0):
+            gap = gaps[i - 1]
+            if (char.x0 in seg_spaces and not tracked) or gap > threshold:
                 parts.append(" ")
         parts.append(char.text)
         prev = char
@@ -507,7 +515,7 @@ def _is_page_number(seg: _Seg, height: float) -> bool:
 def _rows_of(column: list[_Seg]) -> list[list[_Seg]]:
     rows: list[list[_Seg]] = []
     for seg in sorted(column, key=lambda s: (s.bottom, s.x0)):
-        if rows and _overlap_v(rows[-1][0], seg):
+        if rows and _overlap_v(rows[-1][0], seg) and rows[-1][0].hidden == seg.hidden:
             rows[-1].append(seg)
         else:
             rows.append([seg])

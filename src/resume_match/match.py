@@ -21,11 +21,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, get_args
 
 from resume_match.errors import InputError
+from resume_match.jobs import load_job, title_level
 from resume_match.lexicon import ancestors, substitutes_for
 from resume_match.models import (
+    DegreeLevel,
     JobProfile,
     Lexicon,
     MatchConfig,
@@ -51,7 +53,7 @@ COMPONENTS: tuple[str, ...] = ("required", "preferred", "experience", "education
 RankItem = str | Path | bytes | Resume
 """What :func:`rank` accepts: a PDF path, PDF bytes, or a parsed resume."""
 
-_DEGREE_RANK = {"high-school": 0, "associate": 1, "bachelor": 2, "master": 3, "phd": 4}
+_DEGREE_RANK = {level: rank for rank, level in enumerate(get_args(DegreeLevel))}
 _DEGREE_NAME = {
     "high-school": "a high-school diploma",
     "associate": "an associate degree",
@@ -104,14 +106,6 @@ _RELATED_FIELDS = (
     "quantitative",
     "robotics",
     "applied math",
-)
-_TITLE_LEVEL_WORDS = (
-    (re.compile(r"\bintern(ship)?\b"), "intern"),
-    (re.compile(r"\b(principal|distinguished)\b"), "principal"),
-    (re.compile(r"\bstaff\b"), "staff"),
-    (re.compile(r"\b(lead|head|director|manager|vp)\b"), "lead"),
-    (re.compile(r"\b(senior|sr)\b"), "senior"),
-    (re.compile(r"\b(junior|jr|graduate|entry|trainee|apprentice)\b"), "entry"),
 )
 _TITLE_STOP = frozenset(
     (
@@ -594,17 +588,8 @@ def _years_between(year: int, month: int | None, when: _dt.date) -> float:
 
 
 def _hidden_spans(resume: Resume) -> list[tuple[int, int]]:
-    """Where text the parser reported as hidden sits in ``Resume.text`` (if it was kept)."""
-    spans = []
-    for warning in resume.warnings:
-        if warning.code != "hidden-text" or not warning.text.strip():
-            continue
-        needle = warning.text
-        at = resume.text.find(needle)
-        while at >= 0:
-            spans.append((at, at + len(needle)))
-            at = resume.text.find(needle, at + 1)
-    return spans
+    """Where hidden text sits in ``Resume.text`` (present only if the parser kept it)."""
+    return [(line.start, line.end) for line in resume.lines if line.hidden]
 
 
 def _entry_of(resume: Resume, mention: SkillMention) -> ExperienceEntry | None:
@@ -651,18 +636,10 @@ def _recent_titles(resume: Resume) -> list[str]:
     return [entry.title for _, entry in ordered if entry.title.strip()]
 
 
-def _title_level(title: str) -> str | None:
-    lowered = title.lower()
-    for pattern, level in _TITLE_LEVEL_WORDS:
-        if pattern.search(lowered):
-            return level
-    return None
-
-
 def _resume_level(titles: Sequence[str], years: float) -> str:
     # The most recent title says the most; years decide when it names no level.
     if titles:
-        named = _title_level(titles[0])
+        named = title_level(titles[0])
         if named is not None:
             return named
     if years < 2:
@@ -757,8 +734,6 @@ def _explain(
 def _resolve_job(job: JobProfile | str) -> JobProfile:
     if isinstance(job, JobProfile):
         return job
-    from resume_match.jobs import load_job
-
     return load_job(job)
 
 
@@ -868,8 +843,8 @@ def rank(
 
     >>> import resume_match as rm
     >>> cv = rm.parse_resume_text("Ann Lee\\n\\nEXPERIENCE\\n- Trained PyTorch models in Python\\n")
-    >>> [(e.rank, e.error) for e in rank([cv, b"not a pdf"], "ml-engineer-entry")]
-    [(1, None), (2, 'CorruptPdfError: ...')]
+    >>> [(e.rank, e.source, e.error is None) for e in rank([cv, b"?"], "ml-engineer-entry")]
+    [(1, '<text>', True), (2, '<bytes 1>', False)]
     """
     if workers < 1:
         raise InputError(f"rank(): workers must be 1 or more, got {workers}")
@@ -891,6 +866,12 @@ def rank(
         # builds its matcher once.
         size = max(1, min(32, total // (workers * 8)))
         chunks = list(_chunks(batch, size))
+        # Build the lexicon and the extractor here once: forked workers inherit them
+        # instead of each building its own.
+        from resume_match.extract import extract_skills
+
+        _default_lexicon()
+        extract_skills("Python")
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(_score_chunk, c, profile, config) for c in chunks]
             for future in futures:

@@ -191,6 +191,8 @@ class ResumeLine(_Model):
     end: int
     page: int
     role: LineRole
+    hidden: str | None = None
+    """Why a reader cannot see this line (only with ``ParseConfig(keep_hidden=True)``)."""
     x0: float = 0.0
     top: float = 0.0
     x1: float = 0.0

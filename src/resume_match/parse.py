@@ -512,6 +512,10 @@ def _classify(lines: Sequence[Line], plain: bool) -> list[_Item]:
         if _is_glyph_only(raw):
             pending_glyph = True
             continue
+        if line.hidden:
+            # Hidden text kept on request: plain text, never a heading or a bullet.
+            items.append(_Item(line=line, text=_clean(raw) or raw))
+            continue
         is_bullet, rest = _split_bullet(raw)
         if line.marker or pending_glyph:
             is_bullet, rest = True, (rest if is_bullet else raw)
@@ -528,7 +532,7 @@ def _classify(lines: Sequence[Line], plain: bool) -> list[_Item]:
     # Headings: vocabulary plus typography; then lines styled like known headings.
     found_styles: Counter[tuple[float, bool, bool, bool, str | None]] = Counter()
     for i, item in enumerate(items):
-        if item.bullet or not _heading_candidate(item.text):
+        if item.bullet or item.line.hidden or not _heading_candidate(item.text):
             continue
         kind = heading_kind(item.text)
         line = item.line
@@ -587,7 +591,7 @@ def _continues(prev: _Item, line_item: _Item, plain: bool) -> bool:
         return False
     last = prev.cont[-1] if prev.cont else prev.line
     cur = line_item.line
-    if cur.page != last.page:
+    if cur.page != last.page or cur.hidden != prev.line.hidden:
         return False
     text = line_item.text
     if find_date_range(text) is not None and len(text.split()) <= 8 and not text[:1].islower():
@@ -784,22 +788,41 @@ def _contact(text: str, header_end: int, lines: list[tuple[int, int, _Item]]) ->
         found["website"] = value
         spans.append((match.start(), match.end()))
         break
-    # The name: the first short line of the header that reads like a name.
-    for start, _end, item in lines:
-        if start >= header_end:
-            break
+    # The name: the first short line of the header that reads like a name; failing
+    # that (a sidebar read before the main column), the largest such line on page 1.
+    def name_in(item: _Item) -> str | None:
         candidate = item.text.split("\t")[0].strip()
         candidate = re.split(r"\s[|•·–—,]\s", candidate)[0].strip()
         words = candidate.split()
         if (
             1 < len(words) <= 5
-            and not any(ch.isdigit() or ch == "@" for ch in candidate)
+            and item.role != "heading"
+            and not item.bullet
+            and not any(ch.isdigit() or ch in "@/" for ch in candidate)
             and heading_kind(candidate) is None
             and all(w[:1].isupper() for w in words if w[:1].isalpha())
             and not _TITLE_WORDS.search(candidate)
+            and not _is_location(candidate)
         ):
-            found["name"] = candidate
-            spans.append((start, start + len(candidate)))
+            return candidate
+        return None
+
+    header_lines = [(start, item) for start, _end, item in lines if start < header_end]
+    sizes = sorted(item.line.size for _s, _e, item in lines)
+    body = sizes[len(sizes) // 2] if sizes else 10.0
+    big_first = sorted(
+        (
+            (start, item)
+            for start, _end, item in lines
+            if item.line.page == 1 and item.line.size >= 1.4 * body
+        ),
+        key=lambda pair: -pair[1].line.size,
+    )
+    for start, item in [*header_lines, *big_first]:
+        name = name_in(item)
+        if name is not None:
+            found["name"] = name
+            spans.append((start, start + len(name)))
             break
     for start, _end, item in lines:
         if start >= header_end:
@@ -952,6 +975,7 @@ def _assemble(
                 end=offset,
                 page=line.page,
                 role=role,
+                hidden=line.hidden,
                 x0=min(ln.x0 for ln in same_page),
                 top=min(ln.top for ln in same_page),
                 x1=max(ln.x1 for ln in same_page),
