@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -839,7 +838,7 @@ def _contact(text: str, header_end: int, lines: list[tuple[int, int, _Item]]) ->
     return Contact(**found, spans=tuple(sorted(set(spans))))
 
 
-def _education(blocks: list[_Block], pages: dict[int, int]) -> list[EducationEntry]:
+def _education(blocks: list[_Block]) -> list[EducationEntry]:
     entries: list[dict[str, object]] = []
     for block in blocks:
         text = block.item.text
@@ -1082,7 +1081,6 @@ def _assemble(
             )
         )
 
-    page_of = {b.start: b.item.line.page for b in blocks}
     education = _education(
         [
             b
@@ -1090,8 +1088,7 @@ def _assemble(
             if section_models
             and section_models[b.section].kind == "education"
             and b.item.role != "heading"
-        ],
-        page_of,
+        ]
     )
     certifications = [
         Certification(
@@ -1306,8 +1303,3 @@ def parse_resume(
     if quality:
         resume = resume.model_copy(update={"warnings": resume.warnings + tuple(quality)})
     return resume
-
-
-def median_size(lines: Sequence[Line]) -> float:
-    """Median font size of the lines (10.0 for none)."""
-    return statistics.median(ln.size for ln in lines) if lines else 10.0
