@@ -122,11 +122,14 @@ veto = ["lightning talk", "lightning talks"]
 id = "tensorflow"
 name = "TensorFlow"
 category = "dl-framework"
+aliases = [{ text = "TF", case_sensitive = true, ambiguous = true }]
+context = ["deep learning", "keras"]
 
 [[skill]]
 id = "keras"
 name = "Keras"
 category = "dl-framework"
+implies = [{ id = "tensorflow", weight = 0.4 }]
 
 [[skill]]
 id = "gpu"
@@ -182,6 +185,114 @@ category = "technique"
 id = "communication"
 name = "communication"
 category = "soft-skill"
+
+[[skill]]
+id = "rust"
+name = "Rust"
+category = "language"
+aliases = [{ text = "Rust", case_sensitive = true, ambiguous = true }]
+context = ["cargo"]
+veto = ["surface rust"]
+
+[[skill]]
+id = "spark"
+name = "Apache Spark"
+category = "data-eng"
+aliases = ["PySpark", { text = "Spark", case_sensitive = true, ambiguous = true }]
+context = ["hadoop"]
+
+[[skill]]
+id = "hive"
+name = "Apache Hive"
+category = "data-eng"
+aliases = [{ text = "Hive", case_sensitive = true, ambiguous = true }]
+context = ["metastore"]
+
+[[skill]]
+id = "ray"
+name = "Ray"
+category = "data-eng"
+aliases = [{ text = "Ray", case_sensitive = true, ambiguous = true }]
+context = ["distributed", "cluster"]
+
+[[skill]]
+id = "terraform"
+name = "Terraform"
+category = "devops"
+
+[[skill]]
+id = "infrastructure-as-code"
+name = "infrastructure as code"
+category = "devops"
+aliases = ["infrastructure-as-code"]
+
+[[skill]]
+id = "tableau"
+name = "Tableau"
+category = "analytics"
+
+[[skill]]
+id = "dotnet"
+name = ".NET"
+category = "devops"
+aliases = ["ASP.NET Core"]
+
+[[skill]]
+id = "fastai"
+name = "fastai"
+category = "dl-framework"
+aliases = ["fast.ai"]
+
+[[skill]]
+id = "neptune"
+name = "Neptune.ai"
+category = "mlops"
+
+[[skill]]
+id = "feast"
+name = "Feast"
+category = "mlops"
+aliases = ["feast.dev"]
+
+[[skill]]
+id = "node-js"
+name = "Node.js"
+category = "devops"
+
+[[skill]]
+id = "computer-vision"
+name = "computer vision"
+category = "ml-field"
+aliases = [{ text = "CV", case_sensitive = true, ambiguous = true }]
+context = ["detection", "segmentation"]
+
+[[skill]]
+id = "llm"
+name = "large language models"
+category = "ml-field"
+aliases = [{ text = "LLM", case_sensitive = true, ambiguous = true }]
+context = ["fine-tuning", "prompting"]
+
+[[skill]]
+id = "artificial-intelligence"
+name = "artificial intelligence"
+category = "ml-field"
+aliases = [{ text = "AI", case_sensitive = true }]
+
+[[skill]]
+id = "fintech"
+name = "fintech"
+category = "domain"
+
+[[skill]]
+id = "robotics"
+name = "robotics"
+category = "domain"
+
+[[skill]]
+id = "insurance"
+name = "insurance"
+category = "domain"
 """
 
 
@@ -292,9 +403,10 @@ def test_a_skill_wrapped_across_lines_matches_with_original_offsets(
     assert text[mention.start : mention.end] == "deep\n   learning" == mention.text
     assert mention.method == "exact"
     assert mention.score == 100.0
-    # A word hyphenated at a line break is close enough for the fuzzy rescue.
+    # A compound hyphenated at a line break is joined again: an exact match.
     assert (hyphenated.skill_id, hyphenated.text) == ("scikit-learn", "scikit-\nlearn")
-    assert hyphenated.method == "fuzzy"
+    assert hyphenated.method == "exact"
+    assert text[hyphenated.start : hyphenated.end] == hyphenated.text
 
 
 def test_mention_fields(extractor: SkillExtractor) -> None:
@@ -573,3 +685,264 @@ def test_importing_the_package_does_not_import_spacy_or_rapidfuzz() -> None:
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --------------------------------------------------------------------------- #
+# Compounds hyphenated at a line break
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rolled out infrastructure-\nas-code for every team.",
+            [("infrastructure-as-code", "infrastructure-\nas-code")],
+        ),
+        (
+            "Rolled out infrastructure-\r\n    as-code for every team.",
+            [("infrastructure-as-code", "infrastructure-\r\n    as-code")],
+        ),
+        # A hyphen before a plain space is a suspended compound, not a wrap.
+        ("Wrote infrastructure- and policy-as-code.", []),
+    ],
+)
+def test_compounds_split_by_a_line_wrap_match_whole(
+    extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(extractor, text) == expected
+
+
+# --------------------------------------------------------------------------- #
+# Aliases with dots: the link filter gives way to a whole alias
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (".NET", [("dotnet", ".NET")]),
+        ("Stack: .NET, C#", [("dotnet", ".NET"), ("csharp", "C#")]),
+        ("C#/.NET and Java", [("csharp", "C#"), ("dotnet", ".NET"), ("java", "Java")]),
+        ("Served APIs on ASP.NET Core.", [("dotnet", "ASP.NET Core")]),
+        ("Took the fast.ai course.", [("fastai", "fast.ai")]),
+        ("Finished fast.ai.", [("fastai", "fast.ai")]),
+        ("Tracked runs (Neptune.ai) daily", [("neptune", "Neptune.ai")]),
+        (
+            "Features from feast.dev; APIs in Node.js",
+            [("feast", "feast.dev"), ("node-js", "Node.js")],
+        ),
+    ],
+)
+def test_an_alias_that_looks_like_a_domain_is_the_skill(
+    extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Notes at docs.fast.ai/lesson-2",
+        "Write to ops@neptune.ai today",
+        "See https://feast.dev/blog and www.fast.ai",
+        "Mirror: cdn.neptune.ai.",
+    ],
+)
+def test_an_alias_inside_a_longer_address_is_still_a_link(
+    extractor: SkillExtractor, text: str
+) -> None:
+    assert found(extractor, text) == []
+
+
+# --------------------------------------------------------------------------- #
+# Organisation names that contain a field or domain word
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moved to Verdant Fintech in 2021.",
+        "Data lead, Kestrel Insurance Group (2019-2022)",
+        "Orbis Robotics - controls work on welding cells",
+        "Kestrel Robotics is hiring.",
+        "Research engineer at Tern AI Labs, Oslo.",
+        "Contracted for Bright Insurance Ltd.",
+    ],
+)
+def test_field_words_inside_organisation_names_are_not_skills(
+    extractor: SkillExtractor, text: str
+) -> None:
+    assert found(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Five years in fintech and insurance.",
+            [("fintech", "fintech"), ("insurance", "insurance")],
+        ),
+        ("Fintech experience preferred.", [("fintech", "Fintech")]),
+        ("Robotics and controls background.", [("robotics", "Robotics")]),
+        ("Domains: Robotics, Fintech", [("robotics", "Robotics"), ("fintech", "Fintech")]),
+        ("Senior Robotics Engineer, 2020-2023", [("robotics", "Robotics")]),
+        ("Hired as Kestrel's first Robotics Engineer.", [("robotics", "Robotics")]),
+        ("MSc Robotics, Delft", [("robotics", "Robotics")]),
+        ("Selected Robotics Projects", [("robotics", "Robotics")]),
+        ("Built AI tools for claims teams.", [("artificial-intelligence", "AI")]),
+    ],
+)
+def test_field_words_outside_organisation_names_still_count(
+    extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(extractor, text) == expected
+
+
+# --------------------------------------------------------------------------- #
+# People named like tools
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ray has run our distributed cluster team for years.",
+        "Ray Okafor joined the cluster team in May.",
+        "Julia was our numerical methods lead.",
+        "Spark will take over the hadoop migration next year.",
+    ],
+)
+def test_a_capitalised_alias_before_a_persons_verb_is_a_name(
+    extractor: SkillExtractor, text: str
+) -> None:
+    assert [skill for skill, _ in found(extractor, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sharded jobs over a Ray cluster.", [("ray", "Ray")]),
+        (
+            "Python, Julia and R are my tools.",
+            [("python", "Python"), ("julia", "Julia"), ("r", "R")],
+        ),
+        ("Rewrote it in Julia, which was numerical work.", [("julia", "Julia")]),
+    ],
+)
+def test_a_tool_before_a_verb_is_still_a_tool_in_a_list_or_after_a_preposition(
+    extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(extractor, text) == expected
+
+
+# --------------------------------------------------------------------------- #
+# Bracketed expansions decide an acronym
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wrote TF (Terraform) modules for staging.", [("terraform", "Terraform")]),
+        ("Owned the Terraform (TF) repo.", [("terraform", "Terraform")]),
+        ("Holds an LLM (Master of Laws) degree.", []),
+        (
+            "Moved into CV (computer vision) in 2019.",
+            [("computer-vision", "CV"), ("computer-vision", "computer vision")],
+        ),
+        ("Built in TensorFlow (TF) only.", [("tensorflow", "TensorFlow"), ("tensorflow", "TF")]),
+        # A related tool in brackets is no expansion: the usual rules decide.
+        ("TF (Keras) models", [("tensorflow", "TF"), ("keras", "Keras")]),
+        # A number is no expansion either; the context word confirms it here.
+        ("Fine-tuning an LLM (7B) for support.", [("llm", "LLM")]),
+    ],
+)
+def test_a_bracketed_expansion_decides_an_acronym(
+    extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(extractor, text) == expected
+
+
+# --------------------------------------------------------------------------- #
+# Context for tools and languages in plain sentences
+# --------------------------------------------------------------------------- #
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ten years of experience in C.", [("c", "C")]),
+        ("We then had to port the hot loops to Julia.", [("julia", "Julia")]),
+        ("Good working knowledge of Spark.", [("spark", "Spark")]),
+        ("Mostly Python, lately Rust for the glue code.", [("python", "Python"), ("rust", "Rust")]),
+        (
+            "Moved the jobs from Hive to PySpark last year.",
+            [("hive", "Hive"), ("spark", "PySpark")],
+        ),
+        ("Scaled the search using Ray.", [("ray", "Ray")]),
+    ],
+)
+def test_cues_and_related_tools_confirm_ambiguous_aliases(
+    extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sent the report to Julia on Friday.",  # "to" with no cue of code before it
+        "Paired with Ray on the budget.",  # "with" needs a noun cue ("experience with")
+        "Scored a C in the final.",
+        "Removed surface rust from the frame.",
+        "A spark of curiosity about Python.",  # lowercase: the cased alias never matches
+        "Python at work. Spark at home.",  # a related tool in another sentence
+    ],
+)
+def test_plain_words_and_people_stay_unconfirmed(extractor: SkillExtractor, text: str) -> None:
+    assert [m.skill_id for m in extractor.extract(text) if m.skill_id != "python"] == []
+
+
+# --------------------------------------------------------------------------- #
+# Fuzzy rescue of swapped letters
+# --------------------------------------------------------------------------- #
+
+
+def test_fuzzy_rescue_counts_a_swap_of_neighbours_as_one_edit(extractor: SkillExtractor) -> None:
+    mentions = extractor.extract("Built dashboards in Tabelau and Kuberentes jobs")
+    assert [(m.skill_id, m.text, m.method) for m in mentions] == [
+        ("tableau", "Tabelau", "fuzzy"),
+        ("kubernetes", "Kuberentes", "fuzzy"),
+    ]
+    assert all(90.0 <= m.score < 100.0 for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Built dashboards in Tabxeau.",  # a wrong letter still costs two edits
+        "Scheduled Airlfow DAGs",  # ambiguous aliases are never rescued, swapped or not
+        "Used Atbleau",  # the first two letters swapped: another first-letter bucket
+    ],
+)
+def test_swap_rescue_keeps_the_guards(extractor: SkillExtractor, text: str) -> None:
+    assert [m for m in extractor.extract(text) if m.method == "fuzzy"] == []
+
+
+def test_plain_word_phrases_skip_the_tokenizer_without_changing_tokens() -> None:
+    # The build splits phrases of plain words on spaces instead of running the
+    # tokenizer; for every phrase of the bundled lexicon (and words spaCy's
+    # special cases split) both must give the same tokens.
+    from resume_match.lexicon import skill_aliases
+    from resume_match.text import normalize
+
+    extractor = SkillExtractor(load_lexicon(), config=ExtractConfig(fuzzy=False))
+    phrases = ["cannot", "gonna", "Cannot see", "deep learning"]
+    for skill in extractor.lexicon.skills.values():
+        phrases += [a.text for a in skill_aliases(skill)]
+        phrases += [*skill.veto, *skill.context]
+    for phrase in phrases:
+        tokens = [t.text for t in extractor._nlp.make_doc(normalize(phrase))]
+        assert extractor._variants(phrase)[0] == tokens, phrase

@@ -94,3 +94,41 @@ def test_offsets_through_ligatures_and_accents() -> None:
 def test_empty_span_maps_to_an_empty_span() -> None:
     _, offsets = normalize_with_offsets("a  b")
     assert offsets.span(2, 2) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("infrastructure-\nas-code", "infrastructure-as-code"),
+        ("policy-\r\n    as-code", "policy-as-code"),
+        ("scikit\u2011\nlearn", "scikit-learn"),  # a non-breaking hyphen folds first
+        ("caf\u00e9-\nbar", "caf\u00e9-bar"),
+        # Not a wrapped compound: a digit on one side, a space instead of a
+        # line break, or a dash standing alone.
+        ("Python-\n3", "Python- 3"),
+        ("pre- and post-training", "pre- and post-training"),
+        ("ML -\nops", "ML - ops"),
+        ("ML-\n- ops", "ML- - ops"),
+    ],
+)
+def test_a_compound_hyphenated_at_a_line_break_is_joined(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Use infrastructure-\n  as-code daily", "Use infrastr\u00fccture-\n  as-code daily"],
+)
+def test_offsets_of_a_joined_compound_cover_the_line_break(text: str) -> None:
+    norm, offsets = normalize_with_offsets(text)
+    start = norm.index("infrastr")
+    end = start + len(norm.split(" ")[1])
+    begin, stop = offsets.span(start, end)
+    assert text[begin:stop] == text[text.index("infrastr") : text.index(" daily")]
+    after = norm.index("daily")
+    assert offsets.span(after, after + 5) == (text.index("daily"), len(text))
+
+
+@given(resume_text)
+def test_the_plain_ascii_shortcut_agrees_with_the_full_normaliser(text: str) -> None:
+    assert normalize(text) == normalize_with_offsets(text)[0]

@@ -14,12 +14,19 @@ How a text is searched:
    finds the entries' veto and context phrases. A few built-in patterns add
    forms the tokenizer glues together (``torch.nn``, ``tf.keras``, ``8xA100``);
    they run as one regular expression over the text, aligned to tokens.
-3. A match inside one of its skill's veto phrases is dropped ("R&D", "go-live").
-   A match of an ambiguous alias counts only with a context word nearby or when
-   it stands in a list next to other recognised skills ("Python, R, SQL").
+3. A match inside one of its skill's veto phrases is dropped ("R&D", "go-live"),
+   and so is a field or domain word inside an organisation's name ("Halcyon
+   Insurance Group", "Quipu Fintech"). A link or address hides the aliases
+   inside it unless one alias spells out all of it ("fast.ai", "ASP.NET").
+   A match of an ambiguous alias counts only with a context word nearby, after
+   a cue ("experience in C"), next to a confirmed related tool ("from Hive to
+   PySpark") or in a list of other recognised skills ("Python, R, SQL"); a
+   bracketed expansion decides an acronym ("TF (Terraform)" is not TensorFlow)
+   and a capitalised alias before a person's verb is a name ("Julia joined").
 4. The longest span wins ("PyTorch Lightning" is not also "PyTorch").
-5. Leftover words are offered to a bounded fuzzy rescue (rapidfuzz ``ratio``)
-   against long, unambiguous aliases only.
+5. Leftover words are offered to a bounded fuzzy rescue (rapidfuzz ``ratio``,
+   with a swap of two neighbouring letters counted as one edit) against long,
+   unambiguous aliases only.
 6. Spans are mapped back to the caller's text; for a :class:`Resume` each
    mention gets its section, bullet and page, and the contact section, links and
    e-mail addresses are left out.
@@ -90,6 +97,7 @@ _EXTRA_SUFFIXES = (r"(?<=\b[A-Z])\.",)
 
 _LETTER_DOT = re.compile(r"[^\W\d_]\.")
 _PLAIN_PHRASE = re.compile(r"[A-Za-z0-9 ]+")
+_WORDS_ONLY = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 # Tokens that separate the items of a list of skills ("Python, R and SQL").
 _LIST_SEPARATORS = frozenset({",", "/", "|", ";", "&", "and", "or", "+", "\u2022", "\u00b7", "-"})
@@ -97,11 +105,18 @@ _LIST_SEPARATORS = frozenset({",", "/", "|", ";", "&", "and", "or", "+", "\u2022
 # Links and addresses: never skills, even when an alias hides inside
 # ("github.com/pytorch", "jane@python.org", "scikit-learn.org", "@pytorch").
 # Found in the text (not token by token) so the check costs one regex pass.
+# A bare domain needs a name before its dot (".NET" alone is not a link) and
+# does not reach back across a slash ("C#/ASP.NET" is two tokens of a list).
+# A link that is exactly one alias ("fast.ai", "Neptune.ai", "ASP.NET") is that
+# skill, not an address: see ``_link_spans``.
 _LINKS = re.compile(
-    r"\S*(?:@|://)\S*|(?<!\S)www\.\S+"
-    r"|\S*\.(?:com|org|net|io|dev|ai|edu|gov|co|me|app|info|uk|de)\b\S*",
+    r"(?<!\S)\S*?(?:@|://)\S*|(?<!\S)www\.\S+"
+    r"|(?<![\w.-])[\w.-]*[\w-]\.(?:com|org|net|io|dev|ai|edu|gov|co|me|app|info|uk|de)\b\S*",
     re.IGNORECASE,
 )
+# Punctuation around a link that belongs to the sentence, not to the link.
+_LINK_OPENERS = "([{<\"'"
+_LINK_CLOSERS = ".,;:!?)]}>\"'"
 
 # Forms the tokenizer glues into one token that no alias list can spell out in
 # full: module paths and GPU counts. Group name -> skill id in _GLUED_SKILLS.
@@ -123,6 +138,7 @@ class _AliasInfo:
     text: str
     ambiguous: bool
     method: Method
+    cased: bool  # the alias is case-sensitive ("Julia", "TF")
 
 
 # Token spans ``(start, end)`` of veto or context phrases, by skill id.
@@ -137,6 +153,8 @@ class _Candidate:
     method: Method
     ambiguous: bool
     score: float
+    cased: bool = False
+    text: str = ""  # the alias as written in the lexicon
 
 
 # --------------------------------------------------------------------------- #
@@ -194,32 +212,47 @@ class SkillExtractor:
     ) -> None:
         import spacy
         from spacy.matcher import PhraseMatcher
+        from spacy.tokenizer import Tokenizer
         from spacy.util import compile_infix_regex, compile_suffix_regex
 
         self.lexicon = load_lexicon() if lexicon is None else lexicon
         self.config = ExtractConfig() if config is None else config
         nlp = spacy.blank("en")
-        tokenizer: Any = nlp.tokenizer
+        base: Any = nlp.tokenizer
         defaults: Any = nlp.Defaults
-        tokenizer.infix_finditer = compile_infix_regex(
-            (*defaults.infixes, *_EXTRA_INFIXES)
-        ).finditer
-        tokenizer.suffix_search = compile_suffix_regex(
-            (*defaults.suffixes, *_EXTRA_SUFFIXES)
-        ).search
         # "R." and other letter-dot abbreviations are special cases in spaCy's
         # English rules; here they would hide "R" at the end of a list ("Python, R.").
-        # Overriding the few of them is much cheaper than reloading all the rules.
-        for key in [k for k in tokenizer.rules or {} if _LETTER_DOT.fullmatch(k)]:
-            tokenizer.add_special_case(key, [{"ORTH": key[0]}, {"ORTH": "."}])
+        rules = dict(base.rules or {})
+        for key in [k for k in rules if _LETTER_DOT.fullmatch(k)]:
+            rules[key] = [{"ORTH": key[0]}, {"ORTH": "."}]
+        # One new tokenizer with every change at once: setting the infix or
+        # suffix rules of the existing one reloads all special cases each time.
+        tokenizer: Any = Tokenizer(
+            nlp.vocab,
+            rules=rules,
+            prefix_search=base.prefix_search,
+            suffix_search=compile_suffix_regex((*defaults.suffixes, *_EXTRA_SUFFIXES)).search,
+            infix_finditer=compile_infix_regex((*defaults.infixes, *_EXTRA_INFIXES)).finditer,
+            token_match=base.token_match,
+            url_match=base.url_match,
+            faster_heuristics=base.faster_heuristics,
+        )
+        nlp.tokenizer = tokenizer
+        # Words the special cases split or change ("cannot"): a phrase made of
+        # plain words other than these is split on spaces without the tokenizer.
+        self._special_words = frozenset(rules)
         self._nlp = nlp
         self._variant_cache: dict[str, list[list[str]]] = {}
         vocab = nlp.vocab
         self._exact = PhraseMatcher(vocab, attr="ORTH")
         self._lower = PhraseMatcher(vocab, attr="LOWER")
-        self._aliases: dict[int, _AliasInfo] = {}
-        self._vetoes: dict[int, str] = {}
-        self._contexts: dict[int, str] = {}
+        # What a matched token sequence means, looked up by its token texts
+        # (exact texts for the case-sensitive matcher, lowercase for the other).
+        # One matcher key for everything: PhraseMatcher.add costs far more per
+        # key than per pattern, and a lexicon has thousands of aliases.
+        self._aliases: dict[tuple[bool, tuple[str, ...]], list[_AliasInfo]] = {}
+        self._vetoes: dict[tuple[str, ...], list[str]] = {}
+        self._contexts: dict[tuple[str, ...], list[str]] = {}
         # Thousands of alias variants would fill the tokenizer's chunk cache
         # (it stops caching at ``max_cache_size``), and resumes would then be
         # tokenised without a cache, ~10x slower: build with caching off.
@@ -236,6 +269,8 @@ class SkillExtractor:
             if skill_id in self.lexicon.skills
         }
         self._fuzzy = _FuzzyIndex(self.lexicon, self.config.fuzzy_cutoff)
+        # Skill links for the bracket rule, built the first time it needs them.
+        self._relations: dict[str, set[str]] | None = None
 
     # -- building ----------------------------------------------------------- #
 
@@ -250,6 +285,13 @@ class SkillExtractor:
         cached = self._variant_cache.get(norm)
         if cached is not None:
             return cached
+        if _WORDS_ONLY.fullmatch(norm) and not any(
+            word in self._special_words for word in norm.split(" ")
+        ):
+            # Letters and single spaces, no special case: spaCy would split on
+            # the spaces and nothing else, so skip the tokenizer.
+            self._variant_cache[norm] = [norm.split(" ")]
+            return self._variant_cache[norm]
         alone = [t.text for t in self._nlp.make_doc(norm)]
         if _PLAIN_PHRASE.fullmatch(norm):
             # Letters, digits and spaces only: no affix rule applies, so the
@@ -266,20 +308,37 @@ class SkillExtractor:
         self._variant_cache[norm] = out
         return out
 
-    def _add(self, matcher: Any, key: str, phrase: str) -> int:
-        from spacy.tokens import Doc
-
-        key_hash: int = self._nlp.vocab.strings.add(key)
-        # The matchers compare token texts only, so a Doc built from the words
-        # is enough (and keeps the variants' exact token boundaries).
-        docs = [Doc(self._nlp.vocab, words=tokens) for tokens in self._variants(phrase)]
-        matcher.add(key, docs)
-        return key_hash
+    def _keys(self, phrase: str, exact: bool) -> list[tuple[str, ...]]:
+        """The look-up keys of ``phrase``'s variants, registering new ones for matching."""
+        keys = []
+        for tokens in self._variants(phrase):
+            key = tuple(tokens) if exact else tuple(t.lower() for t in tokens)
+            patterns = self._exact_patterns if exact else self._lower_patterns
+            patterns.setdefault(key, tokens)
+            keys.append(key)
+        return keys
 
     def _build_phrases(self) -> None:
+        from spacy.tokens import Doc
+
+        self._exact_patterns: dict[tuple[str, ...], list[str]] = {}
+        self._lower_patterns: dict[tuple[str, ...], list[str]] = {}
+        self._collect_phrases()
+        # The matchers compare token texts only, so a Doc built from the words
+        # is enough (and keeps the variants' exact token boundaries).
+        vocab = self._nlp.vocab
+        for matcher, patterns in (
+            (self._exact, self._exact_patterns),
+            (self._lower, self._lower_patterns),
+        ):
+            if patterns:
+                matcher.add("P", [Doc(vocab, words=words) for words in patterns.values()])
+        del self._exact_patterns, self._lower_patterns
+
+    def _collect_phrases(self) -> None:
         for skill in self.lexicon.skills.values():
             name_key = normalize(skill.name).lower()
-            for number, alias in enumerate(skill_aliases(skill)):
+            for alias in skill_aliases(skill):
                 norm = normalize(alias.text)
                 is_name = norm.lower() == name_key
                 info = _AliasInfo(
@@ -287,22 +346,28 @@ class SkillExtractor:
                     text=norm,
                     ambiguous=alias.ambiguous,
                     method="exact" if is_name else "alias",
+                    cased=alias.case_sensitive,
                 )
-                matcher = self._exact if alias.case_sensitive else self._lower
-                key_hash = self._add(matcher, f"A|{skill.id}|{number}", norm)
-                self._aliases[key_hash] = info
-            if skill.veto:
-                key = f"V|{skill.id}"
-                key_hash = 0
-                for phrase in skill.veto:
-                    key_hash = self._add(self._lower, key, phrase)
-                self._vetoes[key_hash] = skill.id
+                exact = alias.case_sensitive
+                for key in self._keys(norm, exact):
+                    infos = self._aliases.setdefault((exact, key), [])
+                    if info not in infos:
+                        infos.append(info)
+            for phrase in skill.veto:
+                for key in self._keys(phrase, False):
+                    self._add_id(self._vetoes, key, skill.id)
             if skill.context and any(a.ambiguous for a in skill.aliases):
-                key = f"C|{skill.id}"
-                key_hash = 0
                 for phrase in _context_forms(skill.context):
-                    key_hash = self._add(self._lower, key, phrase)
-                self._contexts[key_hash] = skill.id
+                    for key in self._keys(phrase, False):
+                        self._add_id(self._contexts, key, skill.id)
+
+    @staticmethod
+    def _add_id(
+        table: dict[tuple[str, ...], list[str]], key: tuple[str, ...], skill_id: str
+    ) -> None:
+        ids = table.setdefault(key, [])
+        if skill_id not in ids:
+            ids.append(skill_id)
 
     # -- running ------------------------------------------------------------ #
 
@@ -357,9 +422,11 @@ class SkillExtractor:
         doc = self._nlp.make_doc(norm)
         # Character ranges no mention may touch: links, and for the fuzzy
         # rescue also the spans already taken and the vetoed phrases.
-        blocked = [link.span() for link in _LINKS.finditer(norm)]
-        candidates, vetoes, contexts = self._candidates(doc, norm, blocked)
+        found_links = list(_LINKS.finditer(norm))
+        blocked = [link.span() for link in found_links]
+        candidates, vetoes, contexts = self._candidates(doc, norm, blocked, found_links)
         candidates = [c for c in candidates if not _vetoed(c, vetoes.get(c.skill_id, ()))]
+        candidates = _org_words(doc, candidates, self.lexicon)
         candidates = self._confirm(doc, candidates, contexts)
         hits = [
             (doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1]), c)
@@ -394,40 +461,32 @@ class SkillExtractor:
         return mentions
 
     def _candidates(
-        self, doc: Doc, norm: str, blocked: list[tuple[int, int]]
+        self,
+        doc: Doc,
+        norm: str,
+        blocked: list[tuple[int, int]],
+        found_links: list[re.Match[str]],
     ) -> tuple[list[_Candidate], _Spans, _Spans]:
         """Alias and pattern matches, plus veto and context occurrences by skill id."""
         candidates: list[_Candidate] = []
         vetoes: _Spans = {}
         contexts: _Spans = {}
-        # Token ranges of links, so the check below is integer comparisons only.
-        link_tokens = []
-        for link in _LINKS.finditer(norm):
-            span = doc.char_span(link.start(), link.end(), alignment_mode="expand")
-            if span is not None:
-                link_tokens.append((span.start, span.end))
-        for key, start, end in [*self._exact(doc), *self._lower(doc)]:
-            info = self._aliases.get(key)
-            if info is not None:
-                if link_tokens and any(start < le and ls < end for ls, le in link_tokens):
-                    continue
-                candidates.append(
-                    _Candidate(
-                        start,
-                        end,
-                        info.skill_id,
-                        info.method,
-                        info.ambiguous,
-                        SCORE_AMBIGUOUS if info.ambiguous else SCORE_MATCH,
-                    )
-                )
-                continue
-            skill_id = self._vetoes.get(key)
-            if skill_id is not None:
-                vetoes.setdefault(skill_id, []).append((start, end))
-            skill_id = self._contexts.get(key)
-            if skill_id is not None:
-                contexts.setdefault(skill_id, []).append((start, end))
+        links = _link_spans(doc, found_links)
+        # Token texts read once: building them per match is most of the cost.
+        words = [t.text for t in doc]
+        lowers = [t.lower_ for t in doc]
+        for _, start, end in self._exact(doc):
+            exact_key = tuple(words[start:end])
+            for info in self._aliases.get((True, exact_key), ()):
+                self._add_candidate(candidates, doc, start, end, info, links)
+        for _, start, end in self._lower(doc):
+            key = tuple(lowers[start:end])
+            for info in self._aliases.get((False, key), ()):
+                self._add_candidate(candidates, doc, start, end, info, links)
+            for vetoed in self._vetoes.get(key, ()):
+                vetoes.setdefault(vetoed, []).append((start, end))
+            for confirms in self._contexts.get(key, ()):
+                contexts.setdefault(confirms, []).append((start, end))
         if self._glued:
             for found in _GLUED.finditer(norm):
                 skill_id = self._glued.get(found.lastgroup or "")
@@ -441,42 +500,197 @@ class SkillExtractor:
                 )
         return candidates, vetoes, contexts
 
+    @staticmethod
+    def _add_candidate(
+        candidates: list[_Candidate],
+        doc: Doc,
+        start: int,
+        end: int,
+        info: _AliasInfo,
+        links: list[tuple[int, int, int, int]],
+    ) -> None:
+        if links and _in_link(doc, start, end, links):
+            return
+        candidates.append(
+            _Candidate(
+                start,
+                end,
+                info.skill_id,
+                info.method,
+                info.ambiguous,
+                SCORE_AMBIGUOUS if info.ambiguous else SCORE_MATCH,
+                info.cased,
+                info.text,
+            )
+        )
+
     def _confirm(
         self,
         doc: Doc,
         candidates: list[_Candidate],
         contexts: dict[str, list[tuple[int, int]]],
     ) -> list[_Candidate]:
-        """Keep ambiguous candidates only with context nearby or inside a list of skills."""
+        """Decide the ambiguous candidates; the others are kept as they are.
+
+        In order: a parenthesised expansion right after an acronym decides it
+        ("TF (Terraform)" is not TensorFlow); a capitalised alias that is the
+        subject of a verb people do ("Julia joined us") is a person; then one of
+        the entry's context words nearby, a cue phrase before it ("experience
+        in C", "port the slow parts to Julia") or, one neighbour at a time, a
+        list of skills ("Python, R, SQL") or a confirmed mention of a related
+        tool within a few tokens ("from Hive to PySpark") confirms it.
+        """
         if not any(c.ambiguous for c in candidates):
             return candidates
         window = self.config.context_window
-        confirmed = [not c.ambiguous for c in candidates]
+        # True: keep; False: rejected for good; None: not decided yet.
+        state: list[bool | None] = [None if c.ambiguous else True for c in candidates]
         for i, cand in enumerate(candidates):
-            if cand.ambiguous:
-                for c_start, c_end in contexts.get(cand.skill_id, ()):
-                    if (c_start, c_end) == (cand.start, cand.end):
-                        continue
-                    if c_start < cand.end + window and c_end > cand.start - window:
-                        confirmed[i] = True
-                        break
-        # A list ("Python, R, SQL") confirms its ambiguous items one neighbour at a
-        # time, so a chain of them hangs off the first unambiguous item.
+            if not cand.ambiguous:
+                continue
+            verdict = self._parenthesis(doc, cand, candidates, contexts)
+            if verdict is not None:
+                state[i] = verdict
+            elif _looks_like_person(doc, cand):
+                state[i] = False
+            elif _has_cue(doc, cand) or any(
+                (c_start, c_end) != (cand.start, cand.end)
+                and c_start < cand.end + window
+                and c_end > cand.start - window
+                for c_start, c_end in contexts.get(cand.skill_id, ())
+            ):
+                state[i] = True
+        # Lists and related tools confirm one neighbour at a time, so a chain of
+        # ambiguous items hangs off the first one that is sure.
         by_end: dict[int, list[int]] = {}
         by_start: dict[int, list[int]] = {}
         for i, cand in enumerate(candidates):
             by_end.setdefault(cand.end, []).append(i)
             by_start.setdefault(cand.start, []).append(i)
+        near = min(RELATED_WINDOW, window)
         changed = True
         while changed:
             changed = False
             for i, cand in enumerate(candidates):
-                if confirmed[i]:
+                if state[i] is not None:
                     continue
-                if any(confirmed[j] for j in _list_neighbours(doc, cand, by_end, by_start)):
-                    confirmed[i] = True
+                if any(state[j] for j in _list_neighbours(doc, cand, by_end, by_start)):
+                    state[i] = True
                     changed = True
-        return [c for c, ok in zip(candidates, confirmed, strict=True) if ok]
+                    continue
+                related = _RELATED_CATEGORIES.get(self.lexicon.skills[cand.skill_id].category)
+                if (
+                    related
+                    and not _name_follows(doc, cand, by_start)
+                    and any(
+                        state[j]
+                        and other.skill_id != cand.skill_id
+                        and other.start < cand.end + near
+                        and other.end > cand.start - near
+                        and self.lexicon.skills[other.skill_id].category in related
+                        and _same_clause(
+                            doc, min(other.end, cand.end), max(other.start, cand.start)
+                        )
+                        for j, other in enumerate(candidates)
+                    )
+                ):
+                    state[i] = True
+                    changed = True
+        return [c for c, ok in zip(candidates, state, strict=True) if ok]
+
+    def _parenthesis(
+        self,
+        doc: Doc,
+        cand: _Candidate,
+        candidates: list[_Candidate],
+        contexts: dict[str, list[tuple[int, int]]],
+    ) -> bool | None:
+        """What a parenthesised expansion says about an ambiguous acronym, if anything.
+
+        ``TF (Terraform)`` and ``LLM (Master of Laws)`` spell the acronym out as
+        something else: False. ``CV (computer vision)`` and ``Google Cloud
+        Platform (GCP)`` spell it out as the skill: True. A list, a number or a
+        related tool in the brackets ("TF (Keras)") says nothing: None.
+        """
+        if not _ACRONYM.fullmatch(cand.text):
+            return None
+        # "ACRONYM ( expansion )"
+        if cand.end < len(doc) and doc[cand.end].text == "(":
+            close = _closing(doc, cand.end, _MAX_EXPANSION)
+            if close is None:
+                return None
+            inner = (cand.end + 1, close)
+            if not _expansion_like(doc, *inner):
+                return None
+            inside = [c for c in candidates if inner[0] <= c.start and c.end <= close]
+            if any(c.skill_id == cand.skill_id for c in inside):
+                return True
+            if any(self._related(c.skill_id, cand.skill_id) for c in inside):
+                return None
+            if any(inner[0] <= s and e <= close for s, e in contexts.get(cand.skill_id, ())):
+                return None
+            return False
+        # "expansion ( ACRONYM )"
+        if (
+            cand.start >= 2
+            and doc[cand.start - 1].text == "("
+            and cand.end < len(doc)
+            and doc[cand.end].text == ")"
+        ):
+            before = cand.start - 1
+            ending = [c for c in candidates if c.end == before]
+            if any(c.skill_id == cand.skill_id for c in ending):
+                return True
+            if any(not self._related(c.skill_id, cand.skill_id) for c in ending):
+                return False
+            if not ending and _initials(doc, before, len(cand.text)) == cand.text.lower():
+                return False
+        return None
+
+    def _related(self, first: str, second: str) -> bool:
+        """Whether two skills are linked by ``broader``, ``implies`` or ``part_of``."""
+        if self._relations is None:
+            links: dict[str, set[str]] = {}
+            for skill in self.lexicon.skills.values():
+                targets = {*skill.broader, *skill.part_of, *(i.id for i in skill.implies)}
+                for target in targets:
+                    links.setdefault(skill.id, set()).add(target)
+                    links.setdefault(target, set()).add(skill.id)
+            self._relations = links
+        return second in self._relations.get(first, ())
+
+
+def _link_spans(doc: Doc, found: list[re.Match[str]]) -> list[tuple[int, int, int, int]]:
+    """The links ``_LINKS`` found, as ``(first token, end token, core start, core end)``.
+
+    The core is the link without the sentence punctuation around it, in
+    characters; the tokens are those the link touches.
+    """
+    out = []
+    for link in found:
+        span = doc.char_span(link.start(), link.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        text = link.group()
+        core = text.lstrip(_LINK_OPENERS)
+        core_start = link.start() + len(text) - len(core)
+        core_end = core_start + len(core.rstrip(_LINK_CLOSERS))
+        out.append((span.start, span.end, core_start, core_end))
+    return out
+
+
+def _in_link(doc: Doc, start: int, end: int, links: list[tuple[int, int, int, int]]) -> bool:
+    """Whether tokens ``[start, end)`` lie in a link they do not spell out in full.
+
+    An alias that covers the whole link ("fast.ai", "ASP.NET Core") is the skill;
+    one inside a longer address ("docs.fast.ai/course", "jane@python.org") is not.
+    """
+    first = doc[start].idx
+    last = doc[end - 1].idx + len(doc[end - 1])
+    for tok_start, tok_end, core_start, core_end in links:
+        if start < tok_end and tok_start < end and not (first <= core_start and core_end <= last):
+            return True
+    return False
 
 
 def _context_forms(words: Iterable[str]) -> list[str]:
@@ -507,6 +721,290 @@ def _list_neighbours(
             doc[k].lower_ in _LIST_SEPARATORS for k in range(cand.end, right)
         ):
             yield from by_start.get(right, ())
+
+
+# --------------------------------------------------------------------------- #
+# Deciding ambiguous mentions: the word patterns around them
+# --------------------------------------------------------------------------- #
+
+# An acronym alias: two or more capitals (digits allowed after the first), with
+# an optional plural "s" ("TF", "LLM", "GCP", "LLMs").
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?")
+# Longest bracketed expansion (in tokens) read after an acronym.
+_MAX_EXPANSION = 8
+# Separators that make bracketed text a list of things, not one expansion.
+_INNER_LIST = frozenset({",", ";", "/", "|", "\u2022", "\u00b7"})
+
+RELATED_WINDOW = 5
+"""Tokens either side in which a confirmed mention of a related tool confirms an
+ambiguous tool or language alias ("from Hive to PySpark", "Python, lately Rust")."""
+
+# Which categories vouch for an ambiguous alias of a category (the key). Only
+# tools and languages: a field or domain nearby says nothing about "CV" meaning
+# computer vision rather than a curriculum vitae.
+_RELATED_CATEGORIES: dict[str, frozenset[str]] = {
+    "language": frozenset({"language", "data-eng"}),
+    "data-eng": frozenset({"data-eng", "language", "cloud"}),
+    "cloud": frozenset({"cloud", "data-eng", "devops"}),
+    "devops": frozenset({"devops", "cloud", "mlops"}),
+    "mlops": frozenset({"mlops", "devops", "serving"}),
+    "serving": frozenset({"serving", "mlops"}),
+    "ml-library": frozenset({"ml-library", "dl-framework"}),
+    "dl-framework": frozenset({"dl-framework", "ml-library", "nlp-tool", "cv-tool"}),
+    "nlp-tool": frozenset({"nlp-tool", "dl-framework"}),
+    "cv-tool": frozenset({"cv-tool", "dl-framework"}),
+    "vector-db": frozenset({"vector-db"}),
+    "analytics": frozenset({"analytics"}),
+    "dev-tool": frozenset({"dev-tool"}),
+}
+
+# Verbs whose subject is usually a person: "Ray has spent seven years",
+# "Julia joined us". A capitalised ambiguous alias right before one is a name.
+_PERSON_VERBS = frozenset(
+    {
+        "has", "had", "is", "was", "will", "would", "joined", "joins", "led", "leads",
+        "said", "says", "told", "asked", "wrote", "helped", "manages", "managed",
+        "mentored", "spent", "works", "worked", "moved", "left", "became", "took",
+        "retired", "graduated", "founded", "hired", "reports", "reported",
+    }
+)  # fmt: skip
+
+# Prepositions that put a tool after a skill cue ("experience in C",
+# "knowledge of Spark", "port the slow parts to Julia").
+_CUE_PREPOSITIONS = frozenset({"in", "with", "of", "to", "into", "using", "via", "on"})
+# Nouns and adjectives that announce a skill; they may take any of the prepositions.
+_NOUN_CUES = frozenset(
+    {
+        "experience", "experienced", "knowledge", "familiarity", "familiar", "proficiency",
+        "proficient", "expertise", "expert", "fluent", "fluency", "skilled", "skills",
+        "background", "comfortable", "hands-on", "competence", "competent",
+    }
+)  # fmt: skip
+# Verbs of writing or moving code; "with" after them is too often a person
+# ("built it with Julia"), so they take only "in", "to", "into", "using", "via".
+_VERB_CUES = frozenset(
+    {
+        "write", "writes", "writing", "wrote", "written", "code", "coded", "coding",
+        "port", "ported", "porting", "migrate", "migrated", "migrating", "migration",
+        "rewrite", "rewrote", "rewritten", "rewriting", "implement", "implemented",
+        "implementing", "program", "programmed", "programming", "develop", "developed",
+        "developing", "build", "built", "building", "move", "moved", "switched",
+        "translated", "transitioned", "prototyped", "scripted",
+    }
+)  # fmt: skip
+_VERB_PREPOSITIONS = frozenset({"in", "to", "into", "using", "via"})
+# How far before the preposition a cue may stand ("port the slow parts to").
+_CUE_REACH = 4
+
+
+# Tokens that end a clause: a related tool on the other side is about something else.
+_CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":", "|", "\u2022", "\u00b7", "*"})
+
+
+def _same_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether no clause break (or a dash between spaces) lies in tokens ``[start, end)``."""
+    for k in range(start, end):
+        text = doc[k].text
+        if text in _CLAUSE_BREAKS:
+            return False
+        if text == "-" and k > 0 and doc[k - 1].whitespace_:
+            return False
+    return True
+
+
+def _name_follows(doc: Doc, cand: _Candidate, by_start: dict[int, list[int]]) -> bool:
+    """Whether a capitalised word that is no skill follows: "Ubuntu Rides" is a name."""
+    k = cand.end
+    if k >= len(doc) or k in by_start:
+        return False
+    token = doc[k]
+    return token.is_alpha and token.text[0].isupper() and not token.is_upper
+
+
+def _closing(doc: Doc, open_at: int, limit: int) -> int | None:
+    """Index of the ``)`` closing the ``(`` at ``open_at`` within ``limit`` tokens."""
+    for k in range(open_at + 1, min(len(doc), open_at + limit + 2)):
+        text = doc[k].text
+        if text == ")":
+            return k
+        if text == "(":
+            return None
+    return None
+
+
+def _expansion_like(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` read as one spelled-out name (words, no list)."""
+    if end <= start:
+        return False
+    words = 0
+    for token in doc[start:end]:
+        if token.text in _INNER_LIST or token.like_num or any(ch.isdigit() for ch in token.text):
+            return False
+        if token.is_alpha and len(token) >= 2:
+            words += 1
+    return words > 0
+
+
+def _initials(doc: Doc, end: int, count: int) -> str:
+    """The lowercase first letters of the ``count`` words before token ``end``.
+
+    Short joining words ("of", "and") are skipped, as acronyms skip them.
+    """
+    letters: list[str] = []
+    k = end - 1
+    while k >= 0 and len(letters) < count:
+        token = doc[k]
+        if not token.is_alpha:
+            break
+        if token.lower_ not in {"of", "and", "for", "the", "&"}:
+            letters.append(token.lower_[0])
+        k -= 1
+    return "".join(reversed(letters))
+
+
+def _looks_like_person(doc: Doc, cand: _Candidate) -> bool:
+    """A capitalised ambiguous alias that is the subject of a person's verb.
+
+    "Ray has spent seven years", "Julia Novak joined us": a name, whatever
+    context words follow. Not after a list separator or a tool preposition
+    ("Python, Julia and R", "in Julia"), where the alias is the thing used.
+    """
+    text = cand.text
+    if not (cand.cased and len(text) >= 3 and text.isalpha() and text.istitle()):
+        return False
+    following = cand.end
+    if following < len(doc) and doc[following].is_title and doc[following].is_alpha:
+        following += 1  # a surname
+    if following >= len(doc) or doc[following].lower_ not in _PERSON_VERBS:
+        return False
+    if cand.start > 0:
+        before = doc[cand.start - 1].lower_
+        if before in _LIST_SEPARATORS or before in _CUE_PREPOSITIONS:
+            return False
+    return True
+
+
+def _has_cue(doc: Doc, cand: _Candidate) -> bool:
+    """Whether a case-sensitive alias follows a skill cue and a preposition.
+
+    "experience in C", "knowledge of Spark.", "port the slow parts to Julia":
+    the cue word stands at most ``_CUE_REACH`` tokens before the preposition,
+    in the same clause.
+    """
+    if not cand.cased or cand.start == 0:
+        return False
+    preposition = doc[cand.start - 1].lower_
+    if preposition not in _CUE_PREPOSITIONS:
+        return False
+    if preposition in {"using", "via"}:
+        return True
+    for k in range(cand.start - 2, max(-1, cand.start - 2 - _CUE_REACH), -1):
+        token = doc[k]
+        if token.is_punct:
+            break
+        word = token.lower_
+        if word in _NOUN_CUES:
+            return True
+        if word in _VERB_CUES and preposition in _VERB_PREPOSITIONS:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- #
+# Organisation names
+# --------------------------------------------------------------------------- #
+
+# Words that end an organisation's name ("Halcyon Insurance Group", "Lipi AI Labs").
+_ORG_SUFFIXES = frozenset(
+    {
+        "inc", "incorporated", "llc", "llp", "ltd", "limited", "plc", "gmbh", "ag", "bv",
+        "corp", "corporation", "co", "company", "group", "labs", "lab", "technologies",
+        "solutions", "holdings", "ventures", "partners", "institute", "foundation",
+        "studios", "consulting", "capital", "bank",
+    }
+)  # fmt: skip
+# Capitalised words that start job titles, degrees and headings, not
+# organisation names ("Senior Robotics Engineer", "MSc Statistics").
+_TITLE_WORDS = frozenset(
+    {
+        "senior", "sr", "junior", "jr", "lead", "staff", "principal", "chief", "head",
+        "applied", "associate", "assistant", "distinguished", "director", "manager",
+        "vp", "intern", "graduate", "research", "visiting", "adjunct", "professor",
+        "bsc", "msc", "ba", "ma", "bs", "ms", "beng", "meng", "mphil", "phd", "dphil",
+        "mba", "mres", "degree", "diploma", "certificate", "major", "minor", "course",
+    }
+)  # fmt: skip
+# Role nouns: "Robotics Engineer" is a job title, the field in it counts.
+_ROLE_WORDS = frozenset(
+    {
+        "engineer", "engineers", "engineering", "scientist", "scientists", "science",
+        "researcher", "research", "developer", "developers", "analyst", "analysts",
+        "architect", "specialist", "consultant", "intern", "lead", "manager", "team",
+        "teams", "practice", "platform", "products", "product",
+    }
+)  # fmt: skip
+# Categories whose everyday words make up company names ("Mudra Fintech").
+_ORG_PRONE = frozenset({"domain", "ml-field"})
+# Tokens after which a word starts a sentence, a line or a list item.
+_OPENERS = frozenset({".", "!", "?", ":", ";", "-", "|", "\u2022", "\u00b7", "*", "(", ")"})
+
+
+def _org_words(doc: Doc, candidates: list[_Candidate], lexicon: Lexicon) -> list[_Candidate]:
+    """Drop domain and field words that are part of an organisation's name.
+
+    "Halcyon Insurance Group" and "Lipi AI Labs" end in an organisation suffix;
+    in "Quipu Fintech" or "Portowa Robotics" a capitalised word that is no
+    skill, title or everyday small word stands right before a capitalised
+    one-word field. A role noun after it ("Robotics Engineer", "Agritech ML
+    Engineer") keeps the mention, and so does a heading in title case that
+    starts a sentence ("Selected Robotics Projects"). Longer field names in
+    title case ("Practical Deep Learning") are course and paper titles far
+    more often than companies, so only the suffix rule applies to them.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    covered = bytearray(len(doc))
+    for cand in candidates:
+        covered[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+    kept: list[_Candidate] = []
+    for cand in candidates:
+        first = doc[cand.start]
+        if lexicon.skills[cand.skill_id].category not in _ORG_PRONE or not first.text[:1].isupper():
+            kept.append(cand)
+            continue
+        after = doc[cand.end] if cand.end < len(doc) else None
+        if (
+            after is not None
+            and after.text[:1].isupper()
+            and after.lower_.rstrip(".") in _ORG_SUFFIXES
+        ):
+            continue
+        if first.text.isupper() or cand.start == 0 or cand.end - cand.start > 1:
+            kept.append(cand)  # acronyms ("AI") and long names: the suffix rule only
+            continue
+        # The first word after the skills that follow ("Agritech ML Engineer").
+        k = cand.end
+        while k < len(doc) and covered[k]:
+            k += 1
+        if k < len(doc) and doc[k].lower_ in _ROLE_WORDS:
+            kept.append(cand)
+            continue
+        name = doc[cand.start - 1]
+        if (
+            covered[cand.start - 1]
+            or not (name.is_alpha and name.text[0].isupper() and not name.is_upper)
+            or name.lower_ in STOP_WORDS
+            or name.lower_ in _TITLE_WORDS
+        ):
+            kept.append(cand)
+            continue
+        opens = cand.start - 1 == 0 or (
+            doc[cand.start - 2].text in _OPENERS or doc[cand.start - 2].is_upper
+        )
+        if opens and after is not None and after.is_alpha and after.is_title:
+            kept.append(cand)  # a title-case heading: "Selected Robotics Projects"
+            continue
+    return kept
 
 
 def _vetoed(cand: _Candidate, spans: Iterable[tuple[int, int]]) -> bool:
@@ -599,6 +1097,38 @@ def _overlaps(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 _WORD = re.compile(r"(?<![\w@/.])[^\W\d_][\w+#-]*(?:\.[\w+#-]+)*")
 
 
+def _similarity(query: str, alias: str, cutoff: float) -> float:
+    """Indel similarity (rapidfuzz ``ratio``, 0-100) where a swap of two neighbours costs one edit.
+
+    ``ratio`` counts a missing letter as one edit but two swapped letters
+    ("Tablaeu") as two, so a seven-letter swap scores 85.7 and misses a 90
+    cutoff that a seven-letter deletion passes. Here each swap the optimal
+    string alignment uses saves one edit, so a swap costs what a missing letter
+    costs; a wrong letter still costs two. Returns 0.0 below ``cutoff``.
+
+    >>> round(_similarity("tablaeu", "tableau", 90.0), 1)
+    92.9
+    >>> _similarity("tablxau", "tableau", 90.0)
+    0.0
+    """
+    from rapidfuzz.distance import OSA, Indel, Levenshtein
+    from rapidfuzz.fuzz import ratio
+
+    score = float(ratio(query, alias, score_cutoff=cutoff))
+    if score:
+        return score
+    # Each swap saves at most one of two edits, so a pair scoring below
+    # 100 - 2 * (100 - cutoff) cannot reach the cutoff: skip the slower metrics.
+    if ratio(query, alias, score_cutoff=max(0.0, 2 * cutoff - 100)) == 0:
+        return 0.0
+    swaps = Levenshtein.distance(query, alias) - OSA.distance(query, alias)
+    if swaps <= 0:
+        return 0.0
+    total = len(query) + len(alias)
+    score = 100.0 * (1 - (Indel.distance(query, alias) - swaps) / total)
+    return score if score >= cutoff else 0.0
+
+
 class _FuzzyIndex:
     """Long aliases bucketed by first letter and length, for a bounded fuzzy rescue.
 
@@ -653,8 +1183,6 @@ class _FuzzyIndex:
         """The skill id and score ``query`` (lowercase) is rescued as, or None."""
         if query in self.cache:
             return self.cache[query]
-        from rapidfuzz.fuzz import ratio as similarity
-
         n = len(query)
         share = self.cutoff / 100.0
         low = int(n * share / (2 - share))
@@ -665,7 +1193,7 @@ class _FuzzyIndex:
         first = query[0]
         for length in range(max(low, 5), high + 1):
             for text, skill_id, eligible in self.buckets.get((first, length), ()):
-                score = similarity(query, text, score_cutoff=self.cutoff)
+                score = _similarity(query, text, self.cutoff)
                 if not score:
                     continue
                 rivals.add(skill_id)

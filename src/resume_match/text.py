@@ -3,8 +3,10 @@
 Both sides go through :func:`normalize` so that an alias written the way people
 type it matches the way it appears in a PDF: Unicode NFKC (ligatures, full-width
 letters, non-breaking spaces), typographic dashes and quotes folded to ``-`` and
-``'``/``"``, invisible characters (soft hyphen, zero-width space) dropped, and
-every run of whitespace collapsed to one space.
+``'``/``"``, invisible characters (soft hyphen, zero-width space) dropped,
+every run of whitespace collapsed to one space, and a compound hyphenated at a
+line break joined again (``"infrastructure-\\nas-code"`` becomes
+``"infrastructure-as-code"``: a hyphen between letters with a line break after it).
 
 >>> normalize("Py\\u00adTorch \\u2013 scikit\\u2011learn\\n\\n  \\ufb01ne-tuning")
 'PyTorch - scikit-learn fine-tuning'
@@ -68,6 +70,30 @@ def _fold(text: str) -> str:
 # other than a plain space (a newline or tab becomes a space).
 _SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
 
+# Characters that end a line. A hyphen right before one, between two letters,
+# is a compound split by the line wrap ("infrastructure-\nas-code"): the
+# whitespace is dropped instead of becoming a space, so the compound is one
+# word again. A hyphen before a plain space ("pre- and post-training") is left alone.
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def _joins(text: str, start: int, end: int) -> bool:
+    """Whether the whitespace ``text[start:end]`` is a line break inside a hyphenated word.
+
+    >>> _joins("as-\\n code", 3, 5)
+    True
+    >>> _joins("pre- and", 4, 5)
+    False
+    """
+    return (
+        start >= 2
+        and end < len(text)
+        and text[start - 1] == "-"
+        and text[start - 2].isalpha()
+        and text[end].isalpha()
+        and any(ch in _LINE_BREAKS for ch in text[start:end])
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class OffsetMap:
@@ -127,6 +153,10 @@ def normalize(text: str) -> str:
     >>> normalize("  Hugging\\u00a0Face\\u2019s  Transformers ")
     "Hugging Face's Transformers"
     """
+    if text.isascii() and not _SPACE_RUN.search(text):
+        # Plain ASCII with single spaces only (most aliases and words): nothing
+        # to fold, collapse or join, so skip building an offset map.
+        return text.strip()
     return normalize_with_offsets(text)[0]
 
 
@@ -192,8 +222,11 @@ def _collapse(text: str, orig_length: int) -> tuple[str, OffsetMap]:
     for match in _SPACE_RUN.finditer(text, first, stop):
         s, e = match.span()
         pieces.append(text[last:s])
-        pieces.append(" ")
-        out_len += s - last + 1
+        if _joins(text, s, e):
+            out_len += s - last
+        else:
+            pieces.append(" ")
+            out_len += s - last + 1
         last = e
         # A run of several characters became one space: offsets shift from here.
         anchors_norm.append(out_len)
@@ -214,11 +247,12 @@ def _collapse_mapped(
     for match in _SPACE_RUN.finditer(text, first, stop):
         s, e = match.span()
         pieces.append(text[last:s])
-        pieces.append(" ")
         out_sources.extend(sources[last:s])
-        out_sources.append(sources[s])
         out_ends.extend(ends[last:s])
-        out_ends.append(sources[s] + 1)
+        if not _joins(text, s, e):
+            pieces.append(" ")
+            out_sources.append(sources[s])
+            out_ends.append(sources[s] + 1)
         last = e
     pieces.append(text[last:stop])
     out_sources.extend(sources[last:stop])
