@@ -62,3 +62,9 @@ def test_bullet_review_separates_strong_and_weak_writing() -> None:
     weak = rm.review_bullets(rm.parse_resume(EXAMPLES / "career_changer_analyst.pdf"))
     assert strong.metric_share > 0.7 > weak.metric_share
     assert weak.counts["weak-verb"] >= 3
+
+
+def test_report_carries_the_resumes_warnings() -> None:
+    (entry,) = rm.rank([EXAMPLES / "keyword_stuffing.pdf"], "ml-engineer-mid")
+    assert entry.report is not None
+    assert "hidden-text" in [w.code for w in entry.report.warnings]

@@ -52,6 +52,7 @@ from resume_match.models import (
     SkillMention,
 )
 from resume_match.parse import parse_resume, parse_resume_text
+from resume_match.report import render_match_html, render_rank_html
 
 __version__ = "0.1.0"
 
@@ -100,5 +101,7 @@ __all__ = [
     "parse_resume",
     "parse_resume_text",
     "rank",
+    "render_match_html",
+    "render_rank_html",
     "review_bullets",
 ]

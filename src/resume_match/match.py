@@ -570,7 +570,9 @@ class JobMatcher:
             missing=missing,
             near_misses=near,
             explanation=explanation,
-            warnings=tuple(warnings),
+            # The matcher's own warnings, then the resume's (hidden text, scanned
+            # pages), so a report from rank() alone still says what the parser saw.
+            warnings=(*warnings, *resume.warnings),
         )
 
 

@@ -539,6 +539,7 @@ class MatchReport(_Model):
     near_misses: tuple[str, ...] = ()
     explanation: tuple[str, ...] = ()
     warnings: tuple[ParseWarning, ...] = ()
+    """The matcher's warnings (``hidden-skills-ignored``, ``no-skills``), then the resume's own."""
 
 
 class RankEntry(_Model):
