@@ -1176,6 +1176,15 @@ class _FuzzyIndex:
                         # "scikit lern" must reach "scikit-learn": split on hyphens too.
                         words = re.split(r"[ -]", text)
                         self.alias_words.update(w for w in words if len(w) >= 3)
+        # Per first letter, the aliases sorted by length, so one query slices out the
+        # lengths that could reach the cutoff and scores them in a single C call.
+        self.by_letter: dict[str, tuple[list[int], list[str], list[tuple[str, bool]]]] = {}
+        for (letter, _length), entries in sorted(self.buckets.items()):
+            lens, texts, info = self.by_letter.setdefault(letter, ([], [], []))
+            for text, skill_id, eligible in entries:
+                lens.append(len(text))
+                texts.append(text)
+                info.append((skill_id, eligible))
         self.ready = bool(lengths) and cutoff > 0
         if lengths:
             share = cutoff / 100.0
@@ -1195,14 +1204,25 @@ class _FuzzyIndex:
         best_score = 0.0
         best: tuple[str, bool, str] | None = None
         rivals: set[str] = set()
-        first = query[0]
-        for length in range(max(low, 5), high + 1):
-            for text, skill_id, eligible in self.buckets.get((first, length), ()):
+        letter = self.by_letter.get(query[0])
+        if letter is not None:
+            from rapidfuzz import fuzz, process
+
+            lens, texts, info = letter
+            lo = bisect.bisect_left(lens, max(low, 5))
+            hi = bisect.bisect_right(lens, high)
+            # ratio below 2*cutoff - 100 cannot reach the cutoff even with swaps
+            # forgiven (see _similarity): C does that first cut for every alias.
+            floor = max(0.0, 2 * self.cutoff - 100)
+            for text, _score, index in process.extract(
+                query, texts[lo:hi], scorer=fuzz.ratio, score_cutoff=floor, limit=None
+            ):
                 score = _similarity(query, text, self.cutoff)
                 if not score:
                     continue
+                skill_id, eligible = info[lo + index]
                 rivals.add(skill_id)
-                if score > best_score:
+                if score > best_score or (score == best_score and best and text < best[2]):
                     best_score, best = score, (skill_id, eligible, text)
         result: tuple[str, float] | None = None
         if (
