@@ -91,7 +91,7 @@ def stages(pdfs: list[bytes], job: rm.JobProfile, label: str) -> list[Resume]:
         t2 = time.perf_counter()
         rm.match(resume, job, mentions=mentions, lexicon=lexicon)
         t3 = time.perf_counter()
-        rm.check_bullets(resume)
+        rm.check_bullets(resume, mentions=mentions)  # the pipeline passes them on
         t4 = time.perf_counter()
         parse_t.append(t1 - start)
         extract_t.append(t2 - t1)

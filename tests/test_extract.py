@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import resume_match as rm
 from resume_match.errors import InputError
 from resume_match.extract import SkillExtractor, closest, extract_skills
 from resume_match.lexicon import load_lexicon
@@ -946,3 +947,21 @@ def test_plain_word_phrases_skip_the_tokenizer_without_changing_tokens() -> None
     for phrase in phrases:
         tokens = [t.text for t in extractor._nlp.make_doc(normalize(phrase))]
         assert extractor._variants(phrase)[0] == tokens, phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Use LLMs to draft the weekly summaries.", "llm"),
+        ("Apply NLP to the claims notes.", "nlp"),
+        ("Skills\nBioinformatics, statistics", "bioinformatics"),
+        ("Interests\nRobotics, sailing", "robotics"),
+    ],
+)
+def test_sentence_or_line_initial_capital_is_not_a_company_name(text: str, skill: str) -> None:
+    assert skill in {m.skill_id for m in rm.extract_skills(text)}
+
+
+def test_company_name_mid_sentence_is_still_guarded() -> None:
+    found = {m.skill_id for m in rm.extract_skills("We partner with Quipu Fintech on payments.")}
+    assert "fintech" not in found

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -426,7 +426,12 @@ class SkillExtractor:
         blocked = [link.span() for link in found_links]
         candidates, vetoes, contexts = self._candidates(doc, norm, blocked, found_links)
         candidates = [c for c in candidates if not _vetoed(c, vetoes.get(c.skill_id, ()))]
-        candidates = _org_words(doc, candidates, self.lexicon)
+        candidates = _org_words(
+            doc,
+            candidates,
+            self.lexicon,
+            lambda a, b: "\n" in text[offsets.start(a) : offsets.start(b)],
+        )
         candidates = self._confirm(doc, candidates, contexts)
         hits = [
             (doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1]), c)
@@ -954,15 +959,23 @@ _ORG_PRONE = frozenset({"domain", "ml-field"})
 _OPENERS = frozenset({".", "!", "?", ":", ";", "-", "|", "\u2022", "\u00b7", "*", "(", ")"})
 
 
-def _org_words(doc: Doc, candidates: list[_Candidate], lexicon: Lexicon) -> list[_Candidate]:
+def _org_words(
+    doc: Doc,
+    candidates: list[_Candidate],
+    lexicon: Lexicon,
+    line_break: Callable[[int, int], bool] | None = None,
+) -> list[_Candidate]:
     """Drop domain and field words that are part of an organisation's name.
 
     "Halcyon Insurance Group" and "Lipi AI Labs" end in an organisation suffix;
     in "Quipu Fintech" or "Portowa Robotics" a capitalised word that is no
     skill, title or everyday small word stands right before a capitalised
     one-word field. A role noun after it ("Robotics Engineer", "Agritech ML
-    Engineer") keeps the mention, and so does a heading in title case that
-    starts a sentence ("Selected Robotics Projects"). Longer field names in
+    Engineer") keeps the mention, and so do acronyms ("Use LLMs to ..."), a
+    title-case heading that starts a sentence ("Selected Robotics Projects") and
+    a field on a line of its own ("Skills" above "Bioinformatics"):
+    ``line_break(a, b)`` says whether the original text breaks the line between
+    two normalised offsets. Longer field names in
     title case ("Practical Deep Learning") are course and paper titles far
     more often than companies, so only the suffix rule applies to them.
     """
@@ -984,7 +997,8 @@ def _org_words(doc: Doc, candidates: list[_Candidate], lexicon: Lexicon) -> list
             and after.lower_.rstrip(".") in _ORG_SUFFIXES
         ):
             continue
-        if first.text.isupper() or cand.start == 0 or cand.end - cand.start > 1:
+        acronym = first.text.isupper() or (first.text[:-1].isupper() and first.text[-1] == "s")
+        if acronym or cand.start == 0 or cand.end - cand.start > 1:
             kept.append(cand)  # acronyms ("AI") and long names: the suffix rule only
             continue
         # The first word after the skills that follow ("Agritech ML Engineer").
@@ -1008,6 +1022,9 @@ def _org_words(doc: Doc, candidates: list[_Candidate], lexicon: Lexicon) -> list
         )
         if opens and after is not None and after.is_alpha and after.is_title:
             kept.append(cand)  # a title-case heading: "Selected Robotics Projects"
+            continue
+        if line_break is not None and line_break(name.idx + len(name), first.idx):
+            kept.append(cand)  # the field starts its own line: "Skills" / "Bioinformatics"
             continue
     return kept
 
