@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import resume_match as rm
+from browser import CHROMIUM, SKIP_REASON, run_chromium
 from pdfgen import Doc, image_only_pdf, unicode_font
 from resume_match.models import ParseConfig
 
@@ -504,33 +503,14 @@ def test_letter_spaced_headings_read_as_words() -> None:
     assert headings == [("experience", "WORK EXPERIENCE")]
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+@pytest.mark.skipif(CHROMIUM is None, reason=SKIP_REASON)
 def test_pdf_printed_from_a_browser(tmp_path: Path) -> None:
     """A CSS-grid two-column resume printed by Chromium: vector list bullets, letter-spaced
     headings, a dark sidebar with white text, and the name in the main column."""
     html = Path(__file__).parent / "data" / "browser_two_column.html"
     pdf = tmp_path / "cv.pdf"
-    subprocess.run(
-        [
-            str(CHROMIUM),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}",
-            html.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
+    run_chromium(
+        tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()
     )
     r = rm.parse_resume(pdf, config=REF)
     assert [s.kind for s in r.sections] == [

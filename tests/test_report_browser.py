@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import resume_match as rm
+from browser import run_chromium
 from pdfgen import Doc
 from resume_match.cli import main
 
@@ -65,24 +66,7 @@ PROBE = """
 
 def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     profile = tmp_path / f"profile-{len(list(tmp_path.glob('profile-*')))}"
-    return subprocess.run(
-        [
-            str(CHROMIUM),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={profile}",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    return run_chromium(profile, *args)
 
 
 def _probe(tmp_path: Path, page: Path, fragment: str = "") -> dict[str, object]:
