@@ -19,17 +19,11 @@ from pathlib import Path
 import pytest
 
 import resume_match as rm
-from browser import run_chromium
+from browser import CHROMIUM, SKIP_REASON, run_chromium
 from pdfgen import Doc
 from resume_match.cli import main
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="headless Chromium is not installed at /usr/bin/chromium "
-    "(apt-get install chromium; .ci/run installs it when missing)",
-)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=SKIP_REASON)
 
 PROBE = """
 <script>

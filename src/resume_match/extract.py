@@ -353,11 +353,13 @@ class SkillExtractor:
                     infos = self._aliases.setdefault((exact, key), [])
                     if info not in infos:
                         infos.append(info)
-            for phrase in skill.veto:
+            # Vetoes and context words cover both numbers of their last word:
+            # an "LLM degree" veto also cancels "two LLM degrees".
+            for phrase in _number_forms(skill.veto):
                 for key in self._keys(phrase, False):
                     self._add_id(self._vetoes, key, skill.id)
             if skill.context and any(a.ambiguous for a in skill.aliases):
-                for phrase in _context_forms(skill.context):
+                for phrase in _number_forms(skill.context):
                     for key in self._keys(phrase, False):
                         self._add_id(self._contexts, key, skill.id)
 
@@ -703,19 +705,48 @@ def _in_link(doc: Doc, start: int, end: int, links: list[tuple[int, int, int, in
     return False
 
 
-def _context_forms(words: Iterable[str]) -> list[str]:
-    """Context phrases plus the singular or plural of one-word ones ("alert" / "alerts").
+def _number_forms(phrases: Iterable[str]) -> list[str]:
+    """Phrases plus the singular or plural of their last word ("LLM degree" / "LLM degrees").
 
-    >>> _context_forms(["alerts", "dag", "data quality"])
-    ['alerts', 'alert', 'dag', 'data quality']
+    Used for context words and vetoes alike, so a rule written in one number
+    also covers the other. Only a plain alphabetic last word of four letters or
+    more is changed: short words and symbols ("R&D", "go-live") stay as written.
+
+    >>> _number_forms(["alerts", "dag", "LLM degree", "class", "R&D"])
+    ['alerts', 'alert', 'dag', 'LLM degree', 'LLM degrees', 'class', 'classes', 'R&D']
     """
     out: list[str] = []
-    for word in words:
-        forms = [word]
-        if word.isalpha() and len(word) >= 4:
-            forms.append(word[:-1] if word.endswith("s") else word + "s")
+    for phrase in phrases:
+        forms = [phrase]
+        head, _, last = phrase.rpartition(" ")
+        if last.isalpha() and len(last) >= 4:
+            prefix = f"{head} " if head else ""
+            forms += [prefix + other for other in _other_numbers(last)]
         out.extend(f for f in forms if f not in out)
     return out
+
+
+def _other_numbers(word: str) -> list[str]:
+    """The other grammatical number of an English word, by spelling alone.
+
+    >>> [_other_numbers(w) for w in ("degree", "degrees", "policy", "policies", "analysis")]
+    [['degrees'], ['degree'], ['policies'], ['policy'], []]
+    """
+    lower = word.lower()
+    if lower.endswith("ies"):
+        return [word[:-3] + "y"]
+    if lower.endswith(("ss", "us", "is")):
+        # "class" -> "classes"; "status", "analysis" have no plain plural/singular to add.
+        return [word + "es"] if lower.endswith("ss") else []
+    if lower.endswith(("ches", "shes", "xes", "sses")):
+        return [word[:-2]]
+    if lower.endswith("s"):
+        return [word[:-1]]
+    if lower.endswith(("ch", "sh", "x")):
+        return [word + "es"]
+    if lower.endswith("y") and lower[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return [word[:-1] + "ies"]
+    return [word + "s"]
 
 
 def _list_neighbours(
