@@ -965,3 +965,176 @@ def test_sentence_or_line_initial_capital_is_not_a_company_name(text: str, skill
 def test_company_name_mid_sentence_is_still_guarded() -> None:
     found = {m.skill_id for m in rm.extract_skills("We partner with Quipu Fintech on payments.")}
     assert "fintech" not in found
+
+
+# --------------------------------------------------------------------------- #
+# Coverage round 2: number forms of vetoes, vendor products, fuzzy number guard
+# --------------------------------------------------------------------------- #
+
+NUMBER_LEXICON = """
+[[skill]]
+id = "llm"
+name = "large language models"
+category = "ml-field"
+aliases = [{ text = "LLM", case_sensitive = true, ambiguous = true }]
+context = ["models", "prompting", "degree", "fine-tuning"]
+veto = ["LLM degree", "LLM programs"]
+
+[[skill]]
+id = "monitoring"
+name = "model monitoring"
+category = "technique"
+aliases = [{ text = "monitoring", ambiguous = true }]
+context = ["model", "drift"]
+veto = ["patient monitoring"]
+
+[[skill]]
+id = "logistics"
+name = "logistics"
+category = "domain"
+
+[[skill]]
+id = "vendor"
+name = "Acme Hub"
+category = "nlp-tool"
+
+[[skill]]
+id = "method"
+name = "sparse tuning"
+category = "technique"
+aliases = [{ text = "SPT", case_sensitive = true }]
+
+[[skill]]
+id = "acme-spt"
+name = "Acme SPT"
+category = "nlp-tool"
+aliases = ["Acme Hub SPT"]
+part_of = ["vendor"]
+
+[[skill]]
+id = "acme-kit"
+name = "Acme Hub Kit"
+category = "nlp-tool"
+aliases = [{ text = "Kit", case_sensitive = true }]
+part_of = ["vendor"]
+
+[[skill]]
+id = "lora"
+name = "LoRA"
+category = "technique"
+"""
+
+
+@pytest.fixture(scope="module")
+def number_extractor(tmp_path_factory: pytest.TempPathFactory) -> SkillExtractor:
+    path = tmp_path_factory.mktemp("numbers") / "skills.toml"
+    path.write_text(NUMBER_LEXICON, encoding="utf-8")
+    return SkillExtractor(load_lexicon(path, bundled=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        # The veto is written in the singular and still cancels the plural ...
+        ("Two attorneys with LLM degrees reviewed the contract.", "llm"),
+        # ... and one written in the plural cancels the singular.
+        ("She runs the LLM program office and teaches prompting.", "llm"),
+        ("Staffed patient monitoring for drift in vital signs.", "monitoring"),
+    ],
+)
+def test_a_veto_covers_both_numbers_of_its_last_word(
+    number_extractor: SkillExtractor, text: str, skill: str
+) -> None:
+    assert skill not in {m.skill_id for m in number_extractor.extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        # Outside the veto phrase the same alias still counts, in either number.
+        ("Fine-tuning an LLM for support tickets.", "llm"),
+        ("Set up monitoring of model drift.", "monitoring"),
+    ],
+)
+def test_a_number_form_veto_leaves_other_uses_alone(
+    number_extractor: SkillExtractor, text: str, skill: str
+) -> None:
+    assert skill in {m.skill_id for m in number_extractor.extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Beside the vendor's other products, the bare word names the product ...
+        ("Libraries: Kit, SPT", [("acme-kit", "Kit"), ("acme-spt", "SPT")]),
+        ("Acme Hub (SPT, Kit)", [("vendor", "Acme Hub"), ("acme-spt", "SPT"), ("acme-kit", "Kit")]),
+        # ... elsewhere it is the method.
+        ("Adapted the model with LoRA via SPT.", [("lora", "LoRA"), ("method", "SPT")]),
+        ("Methods: LoRA, SPT", [("lora", "LoRA"), ("method", "SPT")]),
+    ],
+)
+def test_a_bare_product_name_is_read_by_its_list_neighbours(
+    number_extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(number_extractor, text) == expected
+
+
+def test_fuzzy_rescue_does_not_turn_a_word_into_its_other_number(
+    number_extractor: SkillExtractor,
+) -> None:
+    # "logistic" is another word, not a typo of the domain "logistics" ...
+    assert found(number_extractor, "Beat the logistic baseline.") == []
+    # ... while a real misspelling of it is still rescued.
+    assert found(number_extractor, "Ten years in logisitcs.") == [("logistics", "logisitcs")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Built the LLM evaluation harness for the support bot.", {"llm-evaluation"}),
+        ("Owned model monitoring and alerting for the fraud models.", {"model-monitoring"}),
+        ("Programming: R (tidyverse, ggplot2)", {"r", "tidyverse-packages", "ggplot2"}),
+        (
+            "Hugging Face ecosystem (Transformers, PEFT, TRL)",
+            {"hugging-face-transformers", "hf-peft"},
+        ),
+        ("LoRA and QLoRA via PEFT for the 7B model.", {"peft"}),
+        ("Shipped production ML systems for search.", {"machine-learning"}),
+    ],
+)
+def test_bundled_aliases_sit_on_the_entry_they_name(text: str, expected: set[str]) -> None:
+    found_ids = {m.skill_id for m in rm.extract_skills(text)}
+    assert expected <= found_ids
+    assert not {"r", "mlops", "observability", "model-evaluation", "llm", "transformer"} & (
+        found_ids - expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Clear communication with educators and parents.", "communication"),
+        ("Keep costs down on GCP with preemptible GPUs.", "gcp"),
+        ("Rewrote the hot loop in Julia for performance.", "julia"),
+        ("Built Looker dashboards for the sales team.", "looker"),
+        ("Nightly regression runs on LSF.", "lsf"),
+        ("Batch scoring with Ray on 40 workers.", "ray"),
+    ],
+)
+def test_everyday_context_words_confirm_ambiguous_tools(text: str, skill: str) -> None:
+    assert skill in {m.skill_id for m in rm.extract_skills(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Met Julia at the conference; she runs the code review.", "julia"),
+        ("Reported to Ray Chen, VP of Analytics.", "ray"),
+        ("Completed GCP training and ran two GCP inspections for the trial.", "gcp"),
+        ("Sorted out the logistics of the office move.", "logistics"),
+        ("Current CTC: 18 LPA; expected CTC: 24 LPA.", "ctc"),
+        ("Styled the H3 headings on the landing page.", "h3"),
+    ],
+)
+def test_new_context_words_do_not_weaken_the_guards(text: str, skill: str) -> None:
+    assert skill not in {m.skill_id for m in rm.extract_skills(text)}

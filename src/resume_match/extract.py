@@ -81,6 +81,10 @@ SCORE_AMBIGUOUS = 90.0
 """Score of an ambiguous alias confirmed by a context word or a list of skills."""
 
 FUZZY_MIN_LENGTH = 7
+
+# Categories whose names are ordinary words (fields, methods, domains) rather
+# than product names; see _FuzzyIndex.words.
+_WORD_CATEGORIES = frozenset({"domain", "ml-field", "technique", "model", "soft-skill"})
 """Shortest alias (in characters) the fuzzy rescue may produce: short words
 have too many real-word neighbours ("panda" is one edit from "pandas")."""
 FUZZY_MAX_TOKENS = 3
@@ -271,6 +275,7 @@ class SkillExtractor:
         self._fuzzy = _FuzzyIndex(self.lexicon, self.config.fuzzy_cutoff)
         # Skill links for the bracket rule, built the first time it needs them.
         self._relations: dict[str, set[str]] | None = None
+        self._products = _vendor_products(self.lexicon)
 
     # -- building ----------------------------------------------------------- #
 
@@ -435,10 +440,10 @@ class SkillExtractor:
             lambda a, b: "\n" in text[offsets.start(a) : offsets.start(b)],
         )
         candidates = self._confirm(doc, candidates, contexts)
-        hits = [
-            (doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1]), c)
-            for c in _longest_first(doc, candidates)
-        ]
+        chosen = _longest_first(doc, candidates)
+        if self._products:
+            _read_as_products(doc, chosen, self._products, self.lexicon)
+        hits = [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1]), c) for c in chosen]
         if self.config.fuzzy and self._fuzzy.ready:
             blocked += [(start, end) for start, end, _ in hits]
             for spans in vetoes.values():
@@ -739,7 +744,8 @@ def _other_numbers(word: str) -> list[str]:
         # "class" -> "classes"; "status", "analysis" have no plain plural/singular to add.
         return [word + "es"] if lower.endswith("ss") else []
     if lower.endswith(("ches", "shes", "xes", "sses")):
-        return [word[:-2]]
+        # "matches" -> "match", but "caches" -> "cache": offer both.
+        return [word[:-2], word[:-1]]
     if lower.endswith("s"):
         return [word[:-1]]
     if lower.endswith(("ch", "sh", "x")):
@@ -1060,6 +1066,92 @@ def _org_words(
     return kept
 
 
+# Categories of skill whose bare name a vendor's library may also carry
+# ("PEFT" the method and Hugging Face's PEFT library; "Transformers" the
+# architecture and the library). Languages and fields are left alone: "SQL"
+# beside Cloud SQL is still SQL.
+_PRODUCT_READ_CATEGORIES = frozenset({"technique", "model"})
+
+
+def _vendor_products(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, str]]:
+    """``(skill id, lowercase alias) -> (product id, vendor id)`` for bare product names.
+
+    A product that belongs to a vendor (``part_of``) and is spelt "<vendor>
+    <word>" ("Hugging Face PEFT"), where <word> alone is an alias of a method or
+    model ("PEFT"), may be written as the bare word when it stands among the
+    vendor's other products. This table lists those words.
+
+    >>> from resume_match.models import Alias, Skill
+    >>> skills = [Skill(id="hf", name="Hugging Face", category="nlp-tool"),
+    ...           Skill(id="peft", name="PEFT", category="technique"),
+    ...           Skill(id="hf-peft", name="HF PEFT", category="nlp-tool", part_of=("hf",),
+    ...                 aliases=(Alias(text="Hugging Face PEFT"),))]
+    >>> _vendor_products(Lexicon(skills={s.id: s for s in skills}))
+    {('peft', 'peft'): ('hf-peft', 'hf')}
+    """
+    owners: dict[str, str] = {}
+    for skill in lexicon.skills.values():
+        for alias in skill_aliases(skill):
+            owners.setdefault(normalize(alias.text).lower(), skill.id)
+    table: dict[tuple[str, str], tuple[str, str]] = {}
+    for product in lexicon.skills.values():
+        for vendor_id in product.part_of:
+            vendor = lexicon.skills.get(vendor_id)
+            if vendor is None:
+                continue
+            prefixes = [
+                normalize(a.text).lower() + " " for a in skill_aliases(vendor) if not a.ambiguous
+            ]
+            for alias in skill_aliases(product):
+                spelt = normalize(alias.text).lower()
+                for prefix in prefixes:
+                    if not spelt.startswith(prefix):
+                        continue
+                    bare = spelt[len(prefix) :]
+                    other = owners.get(bare)
+                    if (
+                        other is not None
+                        and other not in (product.id, vendor_id)
+                        and lexicon.skills[other].category in _PRODUCT_READ_CATEGORIES
+                    ):
+                        table.setdefault((other, bare), (product.id, vendor_id))
+    return table
+
+
+def _read_as_products(
+    doc: Doc,
+    chosen: list[_Candidate],
+    products: dict[tuple[str, str], tuple[str, str]],
+    lexicon: Lexicon,
+) -> None:
+    """Re-read a bare product name listed among its vendor's products, in place.
+
+    "Hugging Face ecosystem (Transformers, PEFT, TRL)" names three libraries,
+    while "LoRA via PEFT" names the method. A listed neighbour that is the
+    vendor or one of its products decides; one neighbour at a time, so a chain
+    of bare names hangs off the first sure one.
+    """
+    by_end: dict[int, list[int]] = {}
+    by_start: dict[int, list[int]] = {}
+    for i, cand in enumerate(chosen):
+        by_end.setdefault(cand.end, []).append(i)
+        by_start.setdefault(cand.start, []).append(i)
+    changed = True
+    while changed:
+        changed = False
+        for cand in chosen:
+            reading = products.get((cand.skill_id, normalize(cand.text).lower()))
+            if reading is None:
+                continue
+            product_id, vendor_id = reading
+            for j in _list_neighbours(doc, cand, by_end, by_start):
+                other = chosen[j].skill_id
+                if other == vendor_id or vendor_id in lexicon.skills[other].part_of:
+                    cand.skill_id = product_id
+                    changed = True
+                    break
+
+
 def _vetoed(cand: _Candidate, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start <= cand.start and cand.end <= end for start, end in spans)
 
@@ -1080,6 +1172,23 @@ def _longest_first(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         chosen.append(cand)
     return chosen
+
+
+def _other_number(query: str, alias: str) -> bool:
+    """Whether one-word ``query`` is one-word ``alias`` in the other number.
+
+    "logistic" is not a misspelling of "logistics", nor "marketplace" of
+    "marketplaces": a single word in the other number is often another word
+    (and where it is the same one, an exact alias should name it).
+
+    >>> _other_number("logistic", "logistics"), _other_number("kubernets", "kubernetes")
+    (True, False)
+    """
+    if " " in query or " " in alias:
+        # "Cox models" for "Cox model": in a phrase the last word is its head
+        # noun, and its plural is the same skill; rescue it.
+        return False
+    return alias in _other_numbers(query) or query in _other_numbers(alias)
 
 
 def _other_word(query: str, alias: str) -> bool:
@@ -1203,6 +1312,9 @@ class _FuzzyIndex:
         self.min_length = 0
         self.max_length = 0
         self.cache: dict[str, tuple[str, float] | None] = {}
+        # Entries named by common English words, where a word in the other
+        # number is another word ("logistic" / "logistics"), not a typo.
+        self.words = {s.id for s in lexicon.skills.values() if s.category in _WORD_CATEGORIES}
         lengths = []
         for skill in lexicon.skills.values():
             for alias in skill_aliases(skill):
@@ -1279,6 +1391,7 @@ class _FuzzyIndex:
             and len(rivals) == 1
             and best_score < 100.0
             and not _other_word(query, best[2])
+            and not (best[0] in self.words and _other_number(query, best[2]))
         ):
             result = (best[0], round(best_score, 1))
         if len(self.cache) > 50_000:

@@ -306,19 +306,19 @@ _URL = re.compile(
 _CID = re.compile(r"\(cid:\d+\)")
 _NUMBERED = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|\(?(?:i|ii|iii|iv|v|vi|vii|viii)[.)])\s+")
 _DEGREE_PATTERNS: tuple[tuple[str, DegreeLevel], ...] = (
-        (r"ph\.?\s?d\.?|d\.?\s?phil|doctor(?:ate)?(?: of)?|doctoral|d\.?sc\.?", "phd"),
-        (
-            r"master'?s?|m\.?\s?sc\.?|m\.\s?s\.|(?-i:MS)|m\.?\s?eng\.?|m\.?\s?tech|mba|m\.\s?a\."
-            r"|m\.?\s?phil|mres|ll\.?m\.?|m\.?\s?s\.?\s+in",
-            "master",
-        ),
-        (
-            r"bachelor'?s?|b\.?\s?sc\.?|b\.\s?s\.|(?-i:BS)|b\.?\s?eng\.?|b\.?\s?tech|b\.\s?e\.|"
-            r"b\.\s?a\.|ba(?=\s+(?:in|of)\b)|a\.b\.|undergraduate degree",
-            "bachelor",
-        ),
-        (r"associate'?s? (?:degree|of)|a\.\s?a\.|a\.\s?s\.|aas", "associate"),
-        (r"high school|secondary school|ged|a-levels?|baccalaur\w*", "high-school"),
+    (r"ph\.?\s?d\.?|d\.?\s?phil|doctor(?:ate)?(?: of)?|doctoral|d\.?sc\.?", "phd"),
+    (
+        r"master'?s?|m\.?\s?sc\.?|m\.\s?s\.|(?-i:MS)|m\.?\s?eng\.?|m\.?\s?tech|mba|m\.\s?a\."
+        r"|m\.?\s?phil|mres|ll\.?m\.?|m\.?\s?s\.?\s+in",
+        "master",
+    ),
+    (
+        r"bachelor'?s?|b\.?\s?sc\.?|b\.\s?s\.|(?-i:BS)|b\.?\s?eng\.?|b\.?\s?tech|b\.\s?e\.|"
+        r"b\.\s?a\.|ba(?=\s+(?:in|of)\b)|a\.b\.|undergraduate degree",
+        "bachelor",
+    ),
+    (r"associate'?s? (?:degree|of)|a\.\s?a\.|a\.\s?s\.|aas", "associate"),
+    (r"high school|secondary school|ged|a-levels?|baccalaur\w*", "high-school"),
 )
 _DEGREES: tuple[tuple[re.Pattern[str], DegreeLevel], ...] = tuple(
     (re.compile(r"(?<![A-Za-z])(?:" + pattern + r")(?![A-Za-z])", re.I), level)
@@ -787,6 +787,7 @@ def _contact(text: str, header_end: int, lines: list[tuple[int, int, _Item]]) ->
         found["website"] = value
         spans.append((match.start(), match.end()))
         break
+
     # The name: the first short line of the header that reads like a name; failing
     # that (a sidebar read before the main column), the largest such line on page 1.
     def name_in(item: _Item) -> str | None:
