@@ -1138,3 +1138,11 @@ def test_everyday_context_words_confirm_ambiguous_tools(text: str, skill: str) -
 )
 def test_new_context_words_do_not_weaken_the_guards(text: str, skill: str) -> None:
     assert skill not in {m.skill_id for m in rm.extract_skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text", ["Streams in Flink.\u2022 Wrote the jobs", "Kubernetes\u25aa Deployed it", "\u27a4Docker"]
+)
+def test_bullet_glyphs_glued_to_words_by_scrapers(text: str) -> None:
+    found = {m.skill_id for m in rm.extract_skills(text)}
+    assert found & {"flink", "kubernetes", "docker"}

@@ -93,11 +93,15 @@ FUZZY_MAX_TOKENS = 3
 # Extra split points for our private tokenizer: list separators and brackets
 # glued between words ("Python/R", "C++/C#", "AWS(SageMaker)"). URLs are kept
 # whole because spaCy checks its URL pattern before it looks for infixes.
-_EXTRA_INFIXES = (r"[/|,;()\[\]{}\u2022\u00b7]",)
+# Bullet glyphs glued to words by scrapers ("Flink.• Wrote", "Spark▪ Deployed")
+# are split off wherever they stand, so the word keeps its own suffix rules.
+_GLYPHS = "\u2022\u00b7\u25aa\u25ab\u25b8\u25ba\u25cf\u25a0\u27a4\u27a2\u2023\u2043"
+_EXTRA_INFIXES = (rf"[/|,;()\[\]{{}}{_GLYPHS}]",)
 
 # spaCy keeps a full stop after a capital letter ("R.", "U.S."); a list that
 # ends "Python, R." needs the "R" on its own.
-_EXTRA_SUFFIXES = (r"(?<=\b[A-Z])\.",)
+_EXTRA_SUFFIXES = (r"(?<=\b[A-Z])\.", rf"[{_GLYPHS}]")
+_EXTRA_PREFIXES = (rf"[{_GLYPHS}]",)
 
 _LETTER_DOT = re.compile(r"[^\W\d_]\.")
 _PLAIN_PHRASE = re.compile(r"[A-Za-z0-9 ]+")
@@ -217,7 +221,7 @@ class SkillExtractor:
         import spacy
         from spacy.matcher import PhraseMatcher
         from spacy.tokenizer import Tokenizer
-        from spacy.util import compile_infix_regex, compile_suffix_regex
+        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
         self.lexicon = load_lexicon() if lexicon is None else lexicon
         self.config = ExtractConfig() if config is None else config
@@ -234,7 +238,7 @@ class SkillExtractor:
         tokenizer: Any = Tokenizer(
             nlp.vocab,
             rules=rules,
-            prefix_search=base.prefix_search,
+            prefix_search=compile_prefix_regex((*defaults.prefixes, *_EXTRA_PREFIXES)).search,
             suffix_search=compile_suffix_regex((*defaults.suffixes, *_EXTRA_SUFFIXES)).search,
             infix_finditer=compile_infix_regex((*defaults.infixes, *_EXTRA_INFIXES)).finditer,
             token_match=base.token_match,
