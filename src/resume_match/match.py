@@ -16,6 +16,7 @@ docs/scoring.md explains every weight and credit.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -823,9 +824,28 @@ def _score_chunk(
     return out
 
 
+def _cost(item: RankItem) -> int:
+    """A rough cost of scoring one item: PDF parsing dominates and grows with file size."""
+    if isinstance(item, Resume):
+        return len(item.text)
+    if isinstance(item, bytes):
+        return len(item)
+    try:
+        return os.path.getsize(item)
+    except OSError:
+        return 0
+
+
 def _chunks(items: Sequence[RankItem], size: int) -> Iterator[list[tuple[int, RankItem]]]:
-    for begin in range(0, len(items), size):
-        yield [(i, items[i]) for i in range(begin, min(begin + size, len(items)))]
+    """Chunks of ``(position, item)``, the most expensive first.
+
+    Handing out the big files first keeps a slow one from running alone at the
+    end while the other process idles (longest-processing-time-first). Output
+    order does not depend on it: results are sorted by score and position.
+    """
+    order = sorted(range(len(items)), key=lambda i: (-_cost(items[i]), i))
+    for begin in range(0, len(order), size):
+        yield [(i, items[i]) for i in order[begin : begin + size]]
 
 
 def rank(
