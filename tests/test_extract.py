@@ -1141,7 +1141,8 @@ def test_new_context_words_do_not_weaken_the_guards(text: str, skill: str) -> No
 
 
 @pytest.mark.parametrize(
-    "text", ["Streams in Flink.\u2022 Wrote the jobs", "Kubernetes\u25aa Deployed it", "\u27a4Docker"]
+    "text",
+    ["Streams in Flink.\u2022 Wrote the jobs", "Kubernetes\u25aa Deployed it", "\u27a4Docker"],
 )
 def test_bullet_glyphs_glued_to_words_by_scrapers(text: str) -> None:
     found = {m.skill_id for m in rm.extract_skills(text)}
