@@ -1,0 +1,7 @@
+"""``python -m resume_match ...``: the same command line as ``resume-match``."""
+
+import sys
+
+from resume_match.cli import main
+
+sys.exit(main())
