@@ -400,10 +400,9 @@ def test_metric_share_and_counts() -> None:
     assert sum(review.counts.values()) == len(review.findings)
 
 
-def test_explicit_mentions_for_strings_use_offsets_in_the_joined_text() -> None:
-    texts = ["Built a churn model in PyTorch", "Built a churn model for sales"]
-    start = texts[0].index("PyTorch")
-    pytorch = SkillMention(
+def _pytorch_at(start: int) -> SkillMention:
+    """A PyTorch mention starting at ``start`` in the analysed text."""
+    return SkillMention(
         skill_id="pytorch",
         name="PyTorch",
         category="dl-framework",
@@ -413,6 +412,12 @@ def test_explicit_mentions_for_strings_use_offsets_in_the_joined_text() -> None:
         method="exact",
         score=100,
     )
+
+
+def test_explicit_mentions_for_strings_use_offsets_in_the_joined_text() -> None:
+    texts = ["Built a churn model in PyTorch", "Built a churn model for sales"]
+    start = texts[0].index("PyTorch")
+    pytorch = _pytorch_at(start)
     found = rm.check_bullets(texts, mentions=[pytorch])
     assert [f.bullet for f in found if f.rule == "no-tool"] == [1]
     # A field ("machine learning") is not a tool.
@@ -534,16 +539,7 @@ def test_resume_mentions_are_matched_to_bullets_by_offset() -> None:
         FINISHED,
     )
     start = resume.text.index("PyTorch")
-    mention = SkillMention(
-        skill_id="pytorch",
-        name="PyTorch",
-        category="dl-framework",
-        text="PyTorch",
-        start=start,
-        end=start + 7,
-        method="exact",
-        score=100,
-    )
+    mention = _pytorch_at(start)
     found = rm.check_bullets(resume, mentions=[mention])
     assert [f.bullet for f in found if f.rule == "no-tool"] == [1]
 

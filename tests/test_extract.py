@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import resume_match as rm
-from resume_match.errors import InputError
-from resume_match.extract import SkillExtractor, closest, extract_skills
+from resume_match.errors import InputError, did_you_mean
+from resume_match.extract import SkillExtractor, extract_skills
 from resume_match.lexicon import load_lexicon
 from resume_match.models import (
     Bullet,
@@ -652,10 +652,10 @@ def test_spans_gives_raw_tuples(extractor: SkillExtractor) -> None:
     ]
 
 
-def test_closest_is_stable_and_respects_the_cutoff() -> None:
-    assert closest("pytorh", ["pytorch", "pytorch-lightning"]) == "pytorch"
-    assert closest("ab", ["xyz"]) is None
-    assert closest("anything", []) is None
+def test_did_you_mean_is_stable_and_respects_the_cutoff() -> None:
+    assert did_you_mean("pytorh", ["pytorch-lightning", "pytorch"]) == "did you mean 'pytorch'?"
+    assert did_you_mean("ab", ["xyz"]) == ""
+    assert did_you_mean("anything", []) == ""
 
 
 def test_spacy_component_sets_skill_spans(tmp_path: Path) -> None:

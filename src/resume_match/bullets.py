@@ -24,11 +24,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from types import MappingProxyType
 from typing import Literal
 
-from resume_match.errors import InputError
+from resume_match.errors import InputError, did_you_mean
 from resume_match.models import (
     Bullet,
     BulletConfig,
@@ -1622,8 +1621,8 @@ def _check_config(config: BulletConfig) -> None:
         return
     parts = []
     for rule in unknown:
-        close = get_close_matches(rule, list(BULLET_RULES), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        close = did_you_mean(rule, BULLET_RULES)
+        hint = f" ({close})" if close else ""
         parts.append(f"{rule!r}{hint}")
     raise InputError(
         f"BulletConfig.disabled: unknown rule id {', '.join(parts)}; "

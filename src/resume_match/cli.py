@@ -22,7 +22,6 @@ import argparse
 import contextlib
 import csv
 import datetime as dt
-import difflib
 import io
 import json
 import os
@@ -37,6 +36,7 @@ from typing import IO, Any, Literal, NoReturn
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 import resume_match as rm
+from resume_match.errors import did_you_mean
 
 __all__ = ["CheckResult", "JobSummary", "main"]
 
@@ -482,8 +482,8 @@ def _load_job(ctx: _Context, spec: str) -> rm.JobProfile:
     except rm.UnknownJobError as exc:
         if path.suffix.lower() == ".toml" or "/" in spec:
             raise
-        close = difflib.get_close_matches(spec, list(exc.known), n=1, cutoff=0.6)
-        hint = f"did you mean {close[0]!r}? " if close else ""
+        close = did_you_mean(spec, exc.known)
+        hint = f"{close} " if close else ""
         raise UserError(
             f"unknown job template {spec!r}; {hint}run '{PROG} jobs' to list them, "
             "or pass a .toml template or a .txt job posting"

@@ -28,7 +28,9 @@ exceptions are wrapped with ``raise ... from exc`` so the cause stays visible.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 __all__ = [
     "CorruptPdfError",
@@ -44,7 +46,29 @@ __all__ = [
     "ResumeMatchError",
     "ScannedPdfError",
     "UnknownJobError",
+    "did_you_mean",
 ]
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, cutoff: float = 0.6) -> str:
+    """``"did you mean 'x'?"`` for the closest choice, or ``""`` when none is close.
+
+    The one hint every "unknown ..." message uses. Similarity is difflib's ratio
+    (0-1); ties go to the alphabetically first choice so messages are stable.
+
+    >>> did_you_mean("pyhton", ["python", "java"])
+    "did you mean 'python'?"
+    >>> did_you_mean("zzz", ["python"])
+    ''
+    """
+    best: tuple[float, str] | None = None
+    matcher = SequenceMatcher(b=word)
+    for choice in sorted(set(choices)):
+        matcher.set_seq1(choice)
+        score = matcher.ratio()
+        if score >= cutoff and (best is None or score > best[0]):
+            best = (score, choice)
+    return f"did you mean {best[1]!r}?" if best is not None else ""
 
 
 class ResumeMatchError(Exception):

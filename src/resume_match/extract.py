@@ -66,7 +66,6 @@ __all__ = [
     "SCORE_MATCH",
     "SkillComponent",
     "SkillExtractor",
-    "closest",
     "extract_skills",
 ]
 # ``make_skill_component`` (the spaCy factory named in pyproject.toml's entry
@@ -168,26 +167,6 @@ class _Candidate:
 # --------------------------------------------------------------------------- #
 # Helpers shared with lexicon.py
 # --------------------------------------------------------------------------- #
-
-
-def closest(word: str, choices: Iterable[str], *, score_cutoff: float = 70.0) -> str | None:
-    """The choice most similar to ``word`` (rapidfuzz ``ratio``, 0-100), or None.
-
-    Used for "did you mean" hints; ties go to the alphabetically first choice so
-    messages are stable.
-
-    >>> closest("pyhton", ["python", "java", "julia"])
-    'python'
-    >>> closest("zzz", ["python"]) is None
-    True
-    """
-    from rapidfuzz import fuzz, process
-
-    options = sorted(set(choices))
-    if not options:
-        return None
-    found = process.extractOne(word, options, scorer=fuzz.ratio, score_cutoff=score_cutoff)
-    return None if found is None else str(found[0])
 
 
 # --------------------------------------------------------------------------- #

@@ -13,7 +13,6 @@ True
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 import tomllib
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
 from resume_match._data import data_root
-from resume_match.errors import InputError, JobError, Problem, UnknownJobError
+from resume_match.errors import InputError, JobError, Problem, UnknownJobError, did_you_mean
 from resume_match.models import (
     DegreeLevel,
     DegreeRequirement,
@@ -81,11 +80,6 @@ def list_jobs() -> tuple[str, ...]:
     return tuple(sorted(name.removesuffix(".toml") for name in names))
 
 
-def _did_you_mean(word: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
-
-
 def load_job(name_or_path: str | Path, *, lexicon: Lexicon | None = None) -> JobProfile:
     """Load a bundled job template by name, or a TOML template file by path.
 
@@ -115,7 +109,7 @@ def load_job(name_or_path: str | Path, *, lexicon: Lexicon | None = None) -> Job
         name = str(name_or_path)
         known = list_jobs()
         if name not in known:
-            hint = _did_you_mean(name, known)
+            hint = did_you_mean(name, known)
             hint = (hint + " " if hint else "") + "list_jobs() names them all"
             raise UnknownJobError(name, known, hint=hint)
         text = (_jobs_dir() / f"{name}.toml").read_text(encoding="utf-8")
@@ -156,7 +150,7 @@ class _Checker:
     def unknown_keys(self, table: dict[str, Any], allowed: Sequence[str], entry: str) -> None:
         for key in sorted(table):
             if key not in allowed:
-                hint = _did_you_mean(key, allowed) or f"allowed keys: {', '.join(allowed)}"
+                hint = did_you_mean(key, allowed) or f"allowed keys: {', '.join(allowed)}"
                 self.add(entry, key, "unknown key", hint)
 
     def text(self, table: dict[str, Any], key: str, entry: str, *, required: bool) -> str:
@@ -192,7 +186,7 @@ class _Checker:
             return None
         found = self.lexicon.skills.get(skill_id)
         if found is None:
-            hint = _did_you_mean(skill_id, sorted(self.lexicon.skills))
+            hint = did_you_mean(skill_id, sorted(self.lexicon.skills))
             self.add(entry, field_, f"unknown skill id {skill_id!r}", hint)
             return None
         if abstract and not found.abstract:
@@ -215,7 +209,7 @@ class _Checker:
         title = self.text(data, "title", "", required=True)
         level = self.text(data, "level", "", required=False)
         if level and level not in LEVELS:
-            hint = _did_you_mean(level, LEVELS) or f"use one of: {', '.join(LEVELS)}"
+            hint = did_you_mean(level, LEVELS) or f"use one of: {', '.join(LEVELS)}"
             self.add("", "level", f"unknown level {level!r}", hint)
             level = ""
         min_years = self.number(data, "min_years", "")
@@ -248,12 +242,12 @@ class _Checker:
         self.unknown_keys(table, _DEGREE_KEYS, "degree")
         level = table.get("level")
         if level not in _DEGREES:
-            hint = _did_you_mean(str(level), _DEGREES) or f"use one of: {', '.join(_DEGREES)}"
+            hint = did_you_mean(str(level), _DEGREES) or f"use one of: {', '.join(_DEGREES)}"
             self.add("degree", "level", f"unknown degree level {level!r}", hint)
             return None
         preferred = table.get("preferred_level")
         if preferred is not None and preferred not in _DEGREES:
-            hint = _did_you_mean(str(preferred), _DEGREES)
+            hint = did_you_mean(str(preferred), _DEGREES)
             self.add("degree", "preferred_level", f"unknown degree level {preferred!r}", hint)
             preferred = None
         importance = table.get("importance", "required")
@@ -314,7 +308,7 @@ class _Checker:
                     ids.append(found)
             importance = table.get("importance", "required")
             if importance not in _IMPORTANCE:
-                hint = _did_you_mean(str(importance), _IMPORTANCE)
+                hint = did_you_mean(str(importance), _IMPORTANCE)
                 self.add(
                     entry,
                     "importance",

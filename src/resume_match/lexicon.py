@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from resume_match._data import data_root
-from resume_match.errors import LexiconError, Problem
+from resume_match.errors import LexiconError, Problem, did_you_mean
 from resume_match.models import Alias, Implication, Lexicon, Skill, SubstituteGroup
 from resume_match.text import normalize
 
@@ -335,7 +335,7 @@ class _Builder:
                             "",
                             key,
                             f"unknown top-level key {key!r}",
-                            _did_you_mean(key, _TOP_LEVEL)
+                            did_you_mean(key, _TOP_LEVEL)
                             or "a skills file holds only [[skill]] and [[substitutes]] tables",
                         )
                     )
@@ -472,7 +472,7 @@ class _Builder:
             check.problem(
                 "category",
                 f"unknown category {category!r}",
-                _did_you_mean(category, CATEGORIES)
+                did_you_mean(category, CATEGORIES)
                 or "use one of the categories listed in lexicons/README.md",
             )
             category = None
@@ -510,7 +510,7 @@ class _Builder:
                     f"an extend entry only adds to {', '.join(_EXTEND_FIELDS[2:])}; "
                     "drop extend = true to replace the whole entry"
                     if key in _SKILL_FIELDS
-                    else _did_you_mean(key, _EXTEND_FIELDS)
+                    else did_you_mean(key, _EXTEND_FIELDS)
                     or f"allowed fields: {', '.join(_EXTEND_FIELDS)}"
                 )
                 check.problem(key, f"unknown field {key!r} in an extend entry", hint)
@@ -525,7 +525,7 @@ class _Builder:
             check.problem(
                 "id",
                 f"cannot extend unknown skill id {skill_id!r}",
-                _did_you_mean(skill_id, self.skills)
+                did_you_mean(skill_id, self.skills)
                 or "drop extend = true to add it as a new entry",
             )
             return
@@ -591,7 +591,7 @@ class _Builder:
                             skill.id,
                             field_name,
                             f"unknown skill id {target!r}",
-                            _did_you_mean(target, known)
+                            did_you_mean(target, known)
                             or "add an entry with that id, or remove it from the list",
                         )
                     )
@@ -604,7 +604,7 @@ class _Builder:
                             group.id,
                             "members",
                             f"unknown skill id {member!r}",
-                            _did_you_mean(member, known)
+                            did_you_mean(member, known)
                             or "add an entry with that id, or remove it from the group",
                         )
                     )
@@ -700,7 +700,7 @@ class _Checker:
                 self.problem(
                     key,
                     f"unknown field {key!r}",
-                    _did_you_mean(key, allowed) or f"allowed fields: {', '.join(allowed)}",
+                    did_you_mean(key, allowed) or f"allowed fields: {', '.join(allowed)}",
                 )
 
     def required_text(self, table: Mapping[str, Any], key: str) -> str | None:
@@ -791,7 +791,7 @@ class _Checker:
                 self.problem(
                     "aliases",
                     f"alias {position} has an unknown key {key!r}",
-                    _did_you_mean(key, _ALIAS_FIELDS)
+                    did_you_mean(key, _ALIAS_FIELDS)
                     or f"an alias table takes {', '.join(_ALIAS_FIELDS)}",
                 )
         text = item.get("text")
@@ -836,7 +836,7 @@ class _Checker:
                     self.problem(
                         "implies",
                         f"item {position} has an unknown key {key!r}",
-                        _did_you_mean(key, _IMPLIES_FIELDS) or hint,
+                        did_you_mean(key, _IMPLIES_FIELDS) or hint,
                     )
             target = item.get("id")
             weight = item.get("weight")
@@ -884,13 +884,3 @@ def _kebab(value: str) -> str:
     """The kebab-case id a display name would get: 'Py Torch' -> 'py-torch'."""
     words = re.findall(r"[a-z0-9+#.]+", normalize(value).lower())
     return "-".join(words) or "my-skill"
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """``"did you mean 'x'?"`` for the closest choice, or '' when none is close."""
-    # rapidfuzz lives behind extract.py (the one module that imports it);
-    # imported here, on the error path only, so loading stays light.
-    from resume_match.extract import closest
-
-    best = closest(word, choices)
-    return f"did you mean {best!r}?" if best is not None else ""

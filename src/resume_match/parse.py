@@ -261,6 +261,11 @@ for _kind, _names in {
     for _name in _names:
         HEADINGS[_name] = _kind  # type: ignore[assignment]
 
+# "Honors Awards" (an ampersand lost in extraction) finds "honors and awards".
+_HEADINGS_WITHOUT_AND: dict[str, SectionKind] = {}
+for _name, _kind_of in HEADINGS.items():
+    _HEADINGS_WITHOUT_AND.setdefault(_name.replace(" and ", " "), _kind_of)
+
 # Keywords that give a kind to a heading found by its typography alone.
 _KEYWORDS: tuple[tuple[str, SectionKind], ...] = (
     ("certif", "certifications"), ("licen", "certifications"), ("publication", "publications"),
@@ -358,11 +363,7 @@ def heading_kind(text: str) -> SectionKind | None:
     key = _norm_heading(text)
     if key in HEADINGS:
         return HEADINGS[key]
-    key2 = key.replace(" and ", " ")
-    for name, kind in HEADINGS.items():
-        if name.replace(" and ", " ") == key2:
-            return kind
-    return None
+    return _HEADINGS_WITHOUT_AND.get(key.replace(" and ", " "))
 
 
 def _keyword_kind(text: str) -> SectionKind:
