@@ -8,6 +8,7 @@ computed here, in the same run, on the same pairs.
 
     /tmp/venv/bin/python benchmarks/eval_agreement.py            # summary
     /tmp/venv/bin/python benchmarks/eval_agreement.py --pairs    # plus every pair
+    /tmp/venv/bin/python benchmarks/eval_agreement.py --data DIR # another labelled set
 
 Figures: ROC-AUC of good vs poor (the target is 0.85 and beating TF-IDF), good
 vs partial, partial vs poor, and the share of differently-labelled pairs put in
@@ -107,13 +108,17 @@ def job_text(job: JobProfile) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pairs", action="store_true", help="print every pair's scores")
+    parser.add_argument(
+        "--data", type=Path, default=DATA, help="folder with labels.csv, resumes/, postings/"
+    )
     args = parser.parse_args(argv)
+    data: Path = args.data
 
-    with (DATA / "labels.csv").open(newline="", encoding="utf-8") as handle:
+    with (data / "labels.csv").open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    resume_texts = {p.stem: p.read_text(encoding="utf-8") for p in (DATA / "resumes").glob("*.txt")}
+    resume_texts = {p.stem: p.read_text(encoding="utf-8") for p in (data / "resumes").glob("*.txt")}
     posting_texts = {
-        p.stem: p.read_text(encoding="utf-8") for p in (DATA / "postings").glob("*.txt")
+        p.stem: p.read_text(encoding="utf-8") for p in (data / "postings").glob("*.txt")
     }
 
     resumes = {name: rm.parse_resume_text(text, source=name) for name, text in resume_texts.items()}
