@@ -11,8 +11,10 @@ It prints:
 * warm throughput on generated resume-length texts (~600 words, one
   process, one core): median time per text for the extractor with and without
   the fuzzy rescue, and for ``spacy.blank("en").tokenizer`` alone on the same
-  raw texts and on the same texts with whitespace collapsed; the ratios
-  between them are the figures to watch (the goal: extractor <= 5x tokenizer).
+  raw texts, on the same texts with whitespace collapsed, and for that
+  tokenizer without its English special cases on the raw texts (what the
+  extractor runs); the ratios between them are the figures to watch (the goal:
+  extractor <= 5x tokenizer, judged here against the fastest of the three).
 
 Absolute times drift with machine load; the ratios are measured in the same
 run on the same texts and hold better.
@@ -135,7 +137,21 @@ def main() -> None:
 
     extractor = resume_match.SkillExtractor(lexicon)
     exact_only = resume_match.SkillExtractor(lexicon, config=ExtractConfig(fuzzy=False))
+    from spacy.tokenizer import Tokenizer
+
     tokenizer = spacy.blank("en").tokenizer
+    # The same English tokenizer without its special cases (the extractor's choice):
+    # in spaCy one special case in a text ("\n", "—", "don't") turns the chunk cache
+    # off for the rest of that text, so raw resume text is tokenised cold every time.
+    plain = Tokenizer(
+        tokenizer.vocab,
+        rules={},
+        prefix_search=tokenizer.prefix_search,
+        suffix_search=tokenizer.suffix_search,
+        infix_finditer=tokenizer.infix_finditer,
+        token_match=tokenizer.token_match,
+        url_match=tokenizer.url_match,
+    )
     collapse = re.compile(r"\s+")
     collapsed = [collapse.sub(" ", t).strip() for t in texts]
 
@@ -144,11 +160,14 @@ def main() -> None:
         extractor.extract(text)
         exact_only.extract(text)
         tokenizer(text)
+        plain(text)
 
     t_extract = per_text(extractor.extract, texts, args.repeat)
     t_exact = per_text(exact_only.extract, texts, args.repeat)
     t_tok_raw = per_text(tokenizer, texts, args.repeat)
     t_tok_flat = per_text(tokenizer, collapsed, args.repeat)
+    t_tok_plain = per_text(plain, texts, args.repeat)
+    fastest = min(t_tok_raw, t_tok_flat, t_tok_plain)
     mentions = statistics.mean(len(extractor.extract(t)) for t in texts)
     fuzzy = statistics.mean(sum(m.method == "fuzzy" for m in extractor.extract(t)) for t in texts)
 
@@ -161,11 +180,15 @@ def main() -> None:
         f"{1 / t_extract:7.0f} texts/s/core   {mentions:.1f} mentions, {fuzzy:.1f} fuzzy"
     )
     print(f"  extractor (fuzzy off)       {t_exact * 1000:7.2f} ms")
-    print(f"  spaCy tokenizer, raw text   {t_tok_raw * 1000:7.2f} ms")
-    print(f"  spaCy tokenizer, collapsed  {t_tok_flat * 1000:7.2f} ms")
+    print(f"  spaCy tokenizer, raw text   {t_tok_raw * 1000:7.2f} ms   (spacy.blank('en'))")
+    print(f"  spaCy tokenizer, collapsed  {t_tok_flat * 1000:7.2f} ms   (whitespace runs -> ' ')")
+    print(f"  tokenizer w/o special cases {t_tok_plain * 1000:7.2f} ms   (raw text)")
     print("\nratios (goal: extractor <= 5x tokenizer on the same texts):")
-    print(f"  extractor / tokenizer(raw)        {t_extract / t_tok_raw:5.2f}x")
-    print(f"  extractor / tokenizer(collapsed)  {t_extract / t_tok_flat:5.2f}x")
+    print(f"  extractor / tokenizer(raw)            {t_extract / t_tok_raw:5.2f}x")
+    print(f"  extractor / tokenizer(collapsed)      {t_extract / t_tok_flat:5.2f}x")
+    print(f"  extractor / tokenizer(no specials)    {t_extract / t_tok_plain:5.2f}x")
+    verdict = "PASS" if t_extract <= 5 * fastest else "FAIL"
+    print(f"  extractor / fastest tokenizer         {t_extract / fastest:5.2f}x: {verdict}")
     print(f"  fuzzy rescue share of extractor   {(t_extract - t_exact) / t_extract:5.1%}")
 
 

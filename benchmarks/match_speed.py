@@ -11,10 +11,10 @@ downloaded or stored), then measures, in one run:
 4. rank() over PDFs with 1 and with 2 workers; the goal is at least 1.8x
    (the real corpus PDFs when present, else the generated ones).
 
-    /tmp/venv/bin/python benchmarks/match_speed.py [--pdfs 45] [--job ml-engineer-mid]
+    /tmp/venv/bin/python benchmarks/match_speed.py [--pdfs 45] [--job ml-engineer-mid] [--rounds 5]
 
-Times are CPU-bound wall-clock medians on this machine; the ratios are what to
-compare between machines.
+Per-resume stage times are the fastest of ``--rounds`` runs, the others are
+medians, all on this machine; the ratios are what to compare between machines.
 """
 
 from __future__ import annotations
@@ -78,38 +78,48 @@ def make_pdf(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def stages(pdfs: list[bytes], job: rm.JobProfile, label: str) -> list[Resume]:
-    """Time parse, extraction, matching and bullet review for each PDF; print medians."""
+def stages(pdfs: list[bytes], job: rm.JobProfile, label: str, rounds: int) -> list[Resume]:
+    """Time parse, extraction, matching and bullet review for each PDF; print medians.
+
+    Each PDF goes through every stage ``rounds`` times, interleaved, and each stage
+    keeps its fastest round: on a shared machine the minimum is the cost of the
+    work itself, while a median still carries whatever else was running.
+    """
     lexicon = rm.load_lexicon()
     parse_t, extract_t, match_t, bullets_t = [], [], [], []
     resumes: list[Resume] = []
     for pdf in pdfs:
-        start = time.perf_counter()
-        resume = rm.parse_resume(pdf)
-        t1 = time.perf_counter()
-        mentions = rm.extract_skills(resume)
-        t2 = time.perf_counter()
-        rm.match(resume, job, mentions=mentions, lexicon=lexicon)
-        t3 = time.perf_counter()
-        rm.check_bullets(resume, mentions=mentions)  # the pipeline passes them on
-        t4 = time.perf_counter()
-        parse_t.append(t1 - start)
-        extract_t.append(t2 - t1)
-        match_t.append(t3 - t2)
-        bullets_t.append(t4 - t3)
+        best = [float("inf")] * 4
+        for _ in range(rounds):
+            start = time.perf_counter()
+            resume = rm.parse_resume(pdf)
+            t1 = time.perf_counter()
+            mentions = rm.extract_skills(resume)
+            t2 = time.perf_counter()
+            rm.match(resume, job, mentions=mentions, lexicon=lexicon)
+            t3 = time.perf_counter()
+            rm.check_bullets(resume, mentions=mentions)  # the pipeline passes them on
+            t4 = time.perf_counter()
+            for k, spent in enumerate((t1 - start, t2 - t1, t3 - t2, t4 - t3)):
+                best[k] = min(best[k], spent)
+        parse_t.append(best[0])
+        extract_t.append(best[1])
+        match_t.append(best[2])
+        bullets_t.append(best[3])
         resumes.append(resume)
     after = [e + m + b for e, m, b in zip(extract_t, match_t, bullets_t, strict=True)]
     ratios = [a / p for a, p in zip(after, parse_t, strict=True)]
     ms = 1000.0
-    print(f"[{label}]")
+    print(f"[{label}, fastest of {rounds} rounds per stage]")
     print(f"  PDF parse       median {statistics.median(parse_t) * ms:7.2f} ms per resume")
     print(f"  extract_skills  median {statistics.median(extract_t) * ms:7.2f} ms")
     print(f"  match           median {statistics.median(match_t) * ms:7.2f} ms")
     print(f"  check_bullets   median {statistics.median(bullets_t) * ms:7.2f} ms")
     verdict = "PASS" if max(ratios) <= 0.10 else "FAIL"
+    worst = max(range(len(ratios)), key=ratios.__getitem__)
     print(
         f"  after-parse / parse: median {statistics.median(ratios):.1%}, "
-        f"worst {max(ratios):.1%} (goal <= 10%): {verdict}"
+        f"worst {ratios[worst]:.1%} (resume {worst + 1} of {len(ratios)}; goal <= 10%): {verdict}"
     )
     return resumes
 
@@ -134,6 +144,7 @@ def main() -> int:
     parser.add_argument("--pdfs", type=int, default=45, help="PDFs for the rank() scaling test")
     parser.add_argument("--job", default="ml-engineer-mid")
     parser.add_argument("--batch", type=int, default=1000, help="resumes for rank() in memory")
+    parser.add_argument("--rounds", type=int, default=5, help="timing rounds per resume and stage")
     args = parser.parse_args()
 
     pdfs = [make_pdf(p.read_text(encoding="utf-8")) for p in sorted(DATA.glob("*.txt"))]
@@ -146,9 +157,9 @@ def main() -> int:
     rm.check_bullets(warm)
 
     print(f"job {args.job!r}")
-    resumes = stages(pdfs, job, f"{len(pdfs)} generated PDFs")
+    resumes = stages(pdfs, job, f"{len(pdfs)} generated PDFs", args.rounds)
     if real_pdfs:
-        stages(real_pdfs, job, f"{len(real_pdfs)} real corpus PDFs")
+        stages(real_pdfs, job, f"{len(real_pdfs)} real corpus PDFs", args.rounds)
 
     ms = 1000.0
     mentions_all = [rm.extract_skills(r) for r in resumes]

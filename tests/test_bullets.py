@@ -631,3 +631,85 @@ def test_result_clause_with_replacing_is_an_outcome() -> None:
         "Automated feature pipelines with Airflow, replacing 40 hours of manual work per month"
     )
     assert "no-outcome" in rules("Replaced the legacy cron scheduler with Airflow")
+
+
+# --------------------------------------------------------------------------- #
+# Fast paths give the same answers as the full scan
+# --------------------------------------------------------------------------- #
+
+# Digit-free results, one or more per detector the digit-free gate guards.
+WORD_SHAPED = [
+    "Halved the nightly batch time",
+    "Doubled weekly active users of the search page",
+    "Made retrieval an order of magnitude faster",
+    "Made scoring three times faster than the old service",
+    "Cut cloud spend threefold and review time ten-fold",
+    "Reduced tickets by a third after the chatbot launch",
+    "Two thirds of analysts now use the dashboard",
+    "Cut false alarms from one in four to one in ten",
+    "Kept the API at five nines availability",
+    "Finished second among forty teams in the Kaggle challenge",
+    "Placed in the top ten of a national hackathon",
+    "Won first place and a bronze medal at the ML olympiad",
+    "Ranked first on the internal leaderboard",
+    "Moved retraining from monthly to daily",
+    "Moved releases from a quarterly cadence into weekly drops",
+    "Retrained the ranker twice a week instead of quarterly",
+    "Served dozens of product teams and hundreds of analysts",
+    "Labelled thousands of images with a team of twelve annotators",
+    "Scored tens of thousands of loan applications a day",
+    "Reached the 95th percentile of reviewers",
+]
+# Digit-free text with none of the triggers: the gate skips every word detector.
+PLAIN = [
+    "Built an ETL pipeline in Airflow for the marketing team",
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit.",
+    "Mentored junior engineers and reviewed their pull requests",
+]
+
+
+def _all_texts() -> list[str]:
+    texts = WORD_SHAPED + PLAIN
+    for name in ("bullets.jsonl", "bullets_holdout.jsonl"):
+        with (DATA / name).open(encoding="utf-8") as handle:
+            texts += [json.loads(line)["text"] for line in handle if line.strip()]
+    return texts
+
+
+def test_digit_free_gate_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    import resume_match.bullets as bullets
+
+    texts = _all_texts()
+    gated = [find_metrics(t) for t in texts]
+    # An empty trigger is a substring of everything: every detector runs on every text.
+    open_gate = {name: ("",) for name in bullets._WORD_TRIGGERS}
+    monkeypatch.setattr(bullets, "_WORD_TRIGGERS", open_gate)
+    assert [find_metrics(t) for t in texts] == gated
+    # And the word-shaped examples really are found without digits.
+    assert all(gated[i] for i in range(len(WORD_SHAPED)))
+    assert not any(gated[len(WORD_SHAPED) + i] for i in range(len(PLAIN)))
+
+
+def test_word_start_hints_match_like_the_patterns_they_come_from() -> None:
+    import re
+
+    from resume_match.bullets import _padded, _word_starts_of
+
+    pattern = r"\blatenc|\bapi\b|\bcosts?\b|\bfine-tun"
+    hints = _word_starts_of(pattern)
+    assert hints == (" latenc", " api ", " cost ", " costs ", " fine tun")
+    for text in [
+        "Cut p99 latency",
+        "Built the API-based scorer",
+        "Rapid prototyping",  # "api" inside a word: no
+        "Lowered serving costs",
+        "Cost model",
+        "Costing sheet",  # not "cost" or "costs" as a word
+        "Fine-tuned Llama",
+        "Fine tuning",  # a space where the pattern has a hyphen: hints accept it
+    ]:
+        found = any(h in _padded(text) for h in hints)
+        expected = re.search(pattern, text, re.IGNORECASE) is not None
+        assert found == expected or text == "Fine tuning", text
+    with pytest.raises(ValueError, match="not a word-start hint"):
+        _word_starts_of(r"\blat(?:ency)")

@@ -935,7 +935,8 @@ def test_swap_rescue_keeps_the_guards(extractor: SkillExtractor, text: str) -> N
 def test_plain_word_phrases_skip_the_tokenizer_without_changing_tokens() -> None:
     # The build splits phrases of plain words on spaces instead of running the
     # tokenizer; for every phrase of the bundled lexicon (and words spaCy's
-    # special cases split) both must give the same tokens.
+    # English special cases would split, which ours leaves out) both must give
+    # the same tokens.
     from resume_match.lexicon import skill_aliases
     from resume_match.text import normalize
 
@@ -1147,3 +1148,13 @@ def test_new_context_words_do_not_weaken_the_guards(text: str, skill: str) -> No
 def test_bullet_glyphs_glued_to_words_by_scrapers(text: str) -> None:
     found = {m.skill_id for m in rm.extract_skills(text)}
     assert found & {"flink", "kubernetes", "docker"}
+
+
+def test_text_with_spacy_special_cases_is_read_like_any_other(extractor: SkillExtractor) -> None:
+    # The extractor's tokenizer has no English special cases (one of them in a
+    # text would turn spaCy's chunk cache off for the rest of it): abbreviations,
+    # contractions, dashes and line breaks are split by the affix rules alone.
+    text = "Mar. 2021 \u2014 Present\nDon't stop: Python, R. and e.g. SQL; can't stop."
+    found = [(m.skill_id, m.text) for m in extractor.extract(text)]
+    assert found == [("python", "Python"), ("r", "R"), ("sql", "SQL")]
+    assert extractor._nlp.tokenizer.rules == {}

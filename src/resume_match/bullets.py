@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from resume_match.errors import InputError, did_you_mean
 from resume_match.models import (
@@ -256,8 +256,40 @@ _ADJECTIVE_ED = _set(
 )
 _AUXILIARIES = _set("am is are was were be been being get gets got gotten")
 
+
+class _Folded:
+    """A case-insensitive pattern of lowercase words, run on the lowercased text.
+
+    Python's ``re`` is three to four times slower on a long alternation with
+    ``IGNORECASE`` than without; lowercasing the text once gives the same spans
+    whenever lowercasing keeps its length (all but a few letters such as "İ",
+    for which the case-insensitive pattern runs instead).
+
+    >>> _Folded(r"\\bteam[- ]player\\b").search("A TEAM-PLAYER who ships")
+    (2, 13)
+    """
+
+    __slots__ = ("_any_case", "_exact")
+
+    def __init__(self, pattern: str) -> None:
+        if re.search(r"[A-Z]", re.sub(r"\\.", "", pattern)):
+            raise ValueError("a folded pattern is written in lower case")
+        self._exact = re.compile(pattern)
+        self._any_case = re.compile(pattern, re.IGNORECASE)
+
+    def search(self, text: str, pos: int = 0) -> tuple[int, int] | None:
+        """The span of the first match at or after ``pos``, or None."""
+        low = text.lower()
+        m = (
+            self._exact.search(low, pos)
+            if len(low) == len(text)
+            else self._any_case.search(text, pos)
+        )
+        return None if m is None else m.span()
+
+
 # Buzzwords that claim a quality instead of showing it.
-_FILLER_RE = re.compile(
+_FILLER_RE = _Folded(
     r"\b(?:results?[- ](?:driven|oriented|focused)|detail[- ]oriented|team[- ]player"
     r"|synerg(?:y|ies|istic|ize|ise)|go[- ]getter|self[- ]starter|hard[- ]?working"
     r"|passionate|highly motivated|self[- ]motivated|think(?:s|ing)? outside the box"
@@ -266,7 +298,6 @@ _FILLER_RE = re.compile(
     r"|rock ?star|ninja|guru|wizard|game[- ]changer|move the needle|value[- ]add"
     r"|paradigm shift|fast[- ]paced environment|strong work ethic|go[- ]to person"
     r"|excellent communication skills|seamless(?:ly)?|impactful|visionary)\b",
-    re.IGNORECASE,
 )
 
 _FIRST_PERSON_RE = re.compile(
@@ -287,7 +318,7 @@ _LABEL_LINE_RE = re.compile(
 )
 
 # Words that make a bullet technical (for no-tool).
-_TECH_RE = re.compile(
+_TECH_RE = _Folded(
     r"\b(?:models?|algorithms?|pipelines?|classifiers?|regressions?|neural|datasets?"
     r"|training|trained|inference|deploy(?:ed|ing|ment)?|apis?|(?:micro)?services?"
     r"|features?|embeddings?|ml|ai|llms?|nlp|etl|databases?|quer(?:y|ies)|dashboards?"
@@ -298,7 +329,6 @@ _TECH_RE = re.compile(
     r"|warehouse|data lake|schema|simulation|optimi[sz](?:ation|ed|ing)|experiments?"
     r"|statistical|apps?|automat(?:ed|ion|ing)|computer vision|fine[- ]tun(?:ed|ing)"
     r"|prompts?|tokeni[sz]ers?|gpus?|kernels?|a/b tests?)\b",
-    re.IGNORECASE,
 )
 # Skill categories that name a tool, language or method (not a field or a soft skill).
 _NOT_TOOL_CATEGORIES = frozenset({"ml-field", "soft-skill", "domain", "certification"})
@@ -462,9 +492,28 @@ _COUNT_RE = re.compile(
     r"(?P<attached>[a-zA-Zµ/]+)?\+?(?P<rest>(?:[\s-]+(?:of\s+)?[\w/@'\u2019.-]+){1,3})?",
     re.IGNORECASE,
 )
+# Without a digit in the text, the words one of these detectors needs to match at
+# all (lower case, as substrings: "threefold" holds "three" and "fold"). Keep in
+# step with the patterns above; tests compare gated and ungated results.
+_NUMBER_WORDS = tuple(_WORD_NUMBERS.split("|"))
+_WORD_TRIGGERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "multiplier": (
+            "fold", "doubl", "tripl", "quadrupl", "halv", "half", "magnitude", "times"
+        ),
+        "fraction": ("half", "third", "quarter", "fifth", "tenth", "nines", *_NUMBER_WORDS),
+        "rank": ("top", "place", "prize", "ranked", "medal", "finished", "percentile"),
+        "change": ("from", "once", "twice", "thrice"),
+        "count": (
+            "dozen", "hundred", "thousand", "million", "billion", *_NUMBER_WORDS
+        ),
+    }
+)  # fmt: skip
 # Names with digits in them: versions, models, course codes, hardware ("GPT-4",
 # "ResNet-50", "Llama-2-7B", "CS229", "Q3", "p99", "A100", "C++17", "recall@10").
 _NAME_NUM_RE = re.compile(r"(?<![\w$€£¥₹#])[A-Za-z][A-Za-z+#]*(?:[-_.@/]?[A-Za-z0-9+#]+)*")
+_DIGIT_RE = re.compile(r"\d")
+_DIGIT_CHUNK_RE = re.compile(r"\S*\d\S*")
 _NOT_NAME_PREFIX = frozenset({"top", "sub", "under", "over", "near", "up", "x", "by", "to"})
 _YEAR_RE = re.compile(r"(?<![\w.$€£,])(?:19[5-9]\d|20[0-4]\d)(?![\w.,%]|\s?(?:k|m)\b)")
 _SPECIAL_MASK_RE = re.compile(
@@ -505,7 +554,7 @@ _OUTCOME_KINDS = frozenset(
 )
 
 # Phrases that say what came of the work.
-_OUTCOME_RE = re.compile(
+_OUTCOME_RE = _Folded(
     r"(?<!-)\b(?:reduc(?:e|ed|es|ing|tion)|improv(?:e|ed|es|ing|ement)|increas(?:e|ed|es|ing)"
     r"|decreas(?:e|ed|ing)|cut(?:s|ting)?|sav(?:e|ed|es|ing|ings)|boost(?:ed|ing|s)?"
     r"|rais(?:e|ed|ing)|lift(?:ed|ing|s)?|lower(?:ed|ing)|gr(?:ew|ow|owing)"
@@ -520,12 +569,45 @@ _OUTCOME_RE = re.compile(
     r"|faster|fewer|cheaper|quicker|earlier|higher|lower|better|smaller|removing|removed"
     r"|retain(?:ed|ing)?|reshap(?:ed|ing)|unlock(?:ed|ing)|blocked|resolv(?:ed|ing)"
     r"|identified|detected|scal(?:ed|ing) (?:up )?to)\b(?!-)",
-    re.IGNORECASE,
 )
 
+_NON_WORD_RE = re.compile(r"[\W]+")
+
+
+def _padded(text: str) -> str:
+    """``text`` in lower case with every run of non-word characters a single space,
+    and a space at each end: ``r"\bword"`` becomes the substring test ``" word"``."""
+    return f" {_NON_WORD_RE.sub(' ', text.lower())} "
+
+
+def _any_in(needles: tuple[str, ...], haystack: str) -> bool:
+    return any(map(haystack.__contains__, needles))
+
+
+def _word_starts_of(pattern: str) -> tuple[str, ...]:
+    """``r"\blatenc|\bapi\b"`` as substrings of :func:`_padded` text: ``(" latenc", " api ")``.
+
+    A trailing ``s?`` gives both forms (``r"\bcosts?\b"``: ``" cost "``, ``" costs "``).
+
+    Hints are word starts, tested as plain substrings: a dozen C-level ``in``
+    tests cost less than one case-insensitive regex scan of the bullet.
+    """
+    out = []
+    for piece in pattern.split("|"):
+        core = piece.removeprefix(r"\b")
+        whole = core.endswith(r"\b")
+        core = core.removesuffix(r"\b")
+        forms = [core[:-2], core[:-1]] if core.endswith("s?") else [core]
+        for form in forms:
+            if core == piece or not re.fullmatch(r"[a-z][a-z-]*", form):
+                raise ValueError(f"not a word-start hint: {piece!r}")
+            out.append(" " + form.replace("-", " ") + (" " if whole else ""))
+    return tuple(out)
+
+
 # Quantities a bullet could report, keyed by words that hint at them (no-metric suggestion).
-_QUANTITY_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), q)
+_QUANTITY_HINTS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    (_word_starts_of(p), q)
     for p, q in (
         (r"\blatenc|\binference\b|\bserving\b|\bapi\b|\bendpoint", "latency"),
         (r"\bcosts?\b|\bspend|\bbudget|\bbill", "cost"),
@@ -543,8 +625,8 @@ _QUANTITY_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 # Verbs to offer instead of a weak opener, by what the bullet is about.
-_VERB_IDEAS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), v)
+_VERB_IDEAS: tuple[tuple[tuple[str, ...], str], ...] = tuple(
+    (_word_starts_of(p), v)
     for p, v in (
         (r"\bdeploy|\bproduction|\bserving", "Deployed"),
         (r"\bmigrat", "Migrated"),
@@ -641,9 +723,10 @@ _NEVER_REVIEWED: frozenset[SectionKind] = frozenset(
 # --------------------------------------------------------------------------- #
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """One word of a bullet: its text without surrounding punctuation and its span.
+
+    (A named tuple: a bullet has dozens of words and rules build thousands per resume.)
 
     >>> BulletContext.of("Built it, then shipped.").words[1]
     Word(text='it', start=6, end=8, trail=',')
@@ -802,14 +885,17 @@ Rule = Callable[[BulletContext], Hit | None]
 def _masked_spans(text: str) -> list[tuple[int, int]]:
     """Spans holding numbers that are names, dates or specs, not results."""
     spans: list[tuple[int, int]] = []
-    for m in _NAME_NUM_RE.finditer(text):
-        token = m.group()
-        if not any(c.isdigit() for c in token):
-            continue
-        head = re.split(r"[-_.@/]", token, maxsplit=1)[0].lower()
-        if head in _NOT_NAME_PREFIX:
-            continue
-        spans.append(m.span())
+    # Names never span whitespace, so only the whitespace-free chunks holding a digit
+    # can hold one; scanning just those keeps long digit-free prose cheap.
+    for chunk in _DIGIT_CHUNK_RE.finditer(text):
+        for m in _NAME_NUM_RE.finditer(text, chunk.start(), chunk.end()):
+            token = m.group()
+            if not any(c.isdigit() for c in token):
+                continue
+            head = re.split(r"[-_.@/]", token, maxsplit=1)[0].lower()
+            if head in _NOT_NAME_PREFIX:
+                continue
+            spans.append(m.span())
     spans.extend(m.span() for m in _YEAR_RE.finditer(text))
     spans.extend(m.span() for m in _SPECIAL_MASK_RE.finditer(text))
     for m in _VERSION_RE.finditer(text):
@@ -890,8 +976,17 @@ def find_metrics(text: str) -> tuple[MetricSpan, ...]:
     >>> find_metrics("Fine-tuned GPT-4 and Llama-2-7B in Python 3.10 since 2019")
     ()
     """
-    masked = _masked_spans(text)
     found: list[MetricSpan] = []
+    # Without a digit only word-shaped results can be here ("halved", "one in four",
+    # "top ten", "from monthly to daily", "dozens of teams") and no number needs
+    # masking: the detectors that need a digit are skipped (most prose has none).
+    digits = _DIGIT_RE.search(text) is not None
+    masked = _masked_spans(text) if digits else []
+    low = "" if digits else text.lower()
+
+    def may(detector: str) -> bool:
+        # Without digits, a detector whose word triggers are all absent cannot match.
+        return digits or any(map(low.__contains__, _WORD_TRIGGERS[detector]))
 
     def add(kind: MetricKind, m: re.Match[str], *groups: str) -> None:
         positions = [m.start(g) for g in groups if m.group(g) is not None]
@@ -899,34 +994,34 @@ def find_metrics(text: str) -> tuple[MetricSpan, ...]:
             return
         found.append(MetricSpan(kind, m.start(), m.end()))
 
-    for m in _PERCENT_RE.finditer(text):
+    for m in _PERCENT_RE.finditer(text) if digits else ():
         add("percent", m, "n")
-    for m in _MONEY_RE.finditer(text):
+    for m in _MONEY_RE.finditer(text) if digits else ():
         add("money", m, "n", "m")
-    for m in _MULTIPLIER_RE.finditer(text):
+    for m in _MULTIPLIER_RE.finditer(text) if may("multiplier") else ():
         add("multiplier", m, "n")
-    for m in _FRACTION_RE.finditer(text):
+    for m in _FRACTION_RE.finditer(text) if may("fraction") else ():
         if not _inside(m.start(), masked):
             found.append(MetricSpan("fraction", m.start(), m.end()))
-    for m in _RANK_RE.finditer(text):
+    for m in _RANK_RE.finditer(text) if may("rank") else ():
         if not _inside(m.start(), masked) or m.group().lower().startswith("top"):
             found.append(MetricSpan("rank", m.start(), m.end()))
-    for m in _CHANGE_RE.finditer(text):
+    for m in _CHANGE_RE.finditer(text) if may("change") else ():
         nums = [g for g in ("a", "b", "c", "d", "e") if m.group(g) is not None]
         if any(_inside(m.start(g), masked) for g in nums):
             continue
         found.append(MetricSpan("change", m.start(), m.end()))
-    for m in _METRIC_VALUE_RE.finditer(text):
+    for m in _METRIC_VALUE_RE.finditer(text) if digits else ():
         add("metric-value", m, "n", "m")
     # "by 0.06", "by 3 points": a number after "by" is an amount of change.
-    for m in _BY_RE.finditer(text):
+    for m in _BY_RE.finditer(text) if digits else ():
         add("change", m, "n")
-    for m in _TO_RE.finditer(text):
+    for m in _TO_RE.finditer(text) if digits else ():
         if _CHANGE_VERB_RE.search(text, 0, m.start()):
             add("change", m, "n")
-    for m in _OUTCOME_COUNT_RE.finditer(text):
+    for m in _OUTCOME_COUNT_RE.finditer(text) if digits else ():
         add("change", m, "n")
-    for m in _COUNT_RE.finditer(text):
+    for m in _COUNT_RE.finditer(text) if may("count") else ():
         if _inside(m.start(), masked):
             continue
         kind = _count_kind(m)
@@ -1119,7 +1214,8 @@ def rule_no_metric(ctx: BulletContext) -> Hit | None:
     if ctx.has_metric or not ctx.words:
         return None
     body = ctx.body_text
-    quantity = next((q for rx, q in _QUANTITY_HINTS if rx.search(body)), "the result")
+    padded = _padded(body)
+    quantity = next((q for hints, q in _QUANTITY_HINTS if _any_in(hints, padded)), "the result")
     first = ctx.words[ctx.opener] if ctx.opener is not None else ctx.words[0]
     verb = first.text
     if _CHANGE_VERB_RE.match(verb):
@@ -1240,7 +1336,8 @@ def _strong_rewrite(ctx: BulletContext, end: int, keep_all: bool = False) -> str
                     words = words[i + 2 :]
                     break
     if verb is None:
-        verb = next((v for rx, v in _VERB_IDEAS if rx.search(ctx.text)), "Delivered")
+        padded = _padded(ctx.text)
+        verb = next((v for hints, v in _VERB_IDEAS if _any_in(hints, padded)), "Delivered")
         if keep_all:
             words = ctx.body_text.split()
             if words:
@@ -1292,16 +1389,17 @@ def rule_no_tool(ctx: BulletContext) -> Hit | None:
     """
     if not ctx.tools_known or ctx.tools:
         return None
-    m = _TECH_RE.search(ctx.text, ctx.body)
-    if m is None:
+    span = _TECH_RE.search(ctx.text, ctx.body)
+    if span is None:
         return None
-    topic = m.group().lower()
-    ideas = _tool_ideas(topic)
+    start, end = span
+    topic = ctx.text[start:end]
+    ideas = _tool_ideas(topic.lower())
     return Hit(
-        m.start(),
-        m.end(),
+        start,
+        end,
         "technical bullet that names no tool, language or method",
-        f"Name what the work on '{m.group()}' used: add 'using …' with {ideas}.",
+        f"Name what the work on '{topic}' used: add 'using …' with {ideas}.",
     )
 
 
@@ -1435,14 +1533,16 @@ def rule_filler(ctx: BulletContext) -> Hit | None:
     >>> rule_filler(BulletContext.of("Results-driven engineer who ships")).message
     "buzzword 'Results-driven' claims a quality without showing it"
     """
-    m = _FILLER_RE.search(ctx.text, ctx.body)
-    if m is None:
+    span = _FILLER_RE.search(ctx.text, ctx.body)
+    if span is None:
         return None
+    start, end = span
+    phrase = ctx.text[start:end]
     return Hit(
-        m.start(),
-        m.end(),
-        f"buzzword '{m.group()}' claims a quality without showing it",
-        f"Cut '{m.group()}' and let a result show it (what changed, by how much).",
+        start,
+        end,
+        f"buzzword '{phrase}' claims a quality without showing it",
+        f"Cut '{phrase}' and let a result show it (what changed, by how much).",
     )
 
 
