@@ -413,3 +413,43 @@ def test_a_posting_scraped_into_one_line_is_taken_apart() -> None:
     assert (job.degree.level, job.degree.fields) == ("master", ("statistics",))
     kinds = {r.id: r.importance for r in job.requirements}
     assert kinds == {"python": "required", "sql": "required", "spark": "preferred"}
+
+
+def test_dash_items_and_headings_run_together_are_taken_apart() -> None:
+    cleaned = _clean_posting(
+        "Acme builds search for shops.About the roleYou'll own ranking.\n"
+        "Requirements- 2+ years of Python- Strong SQL\n"
+        "Nice to have- Spark or Kafka- Docker (or similar)"
+    )
+    assert cleaned.split("\n") == [
+        "Acme builds search for shops.",
+        "About the role",
+        "You'll own ranking.",
+        "Requirements",
+        "- 2+ years of Python",
+        "- Strong SQL",
+        "Nice to have",
+        "- Spark or Kafka",
+        "- Docker (or similar)",
+    ]
+    # Hyphenated words and a dash with a space on both sides are left alone.
+    assert _clean_posting("state-of-the-art models - and more") == (
+        "state-of-the-art models - and more"
+    )
+
+
+def test_a_run_together_nice_to_have_list_stays_preferred() -> None:
+    text = (
+        "ML Engineer\nAcme builds Kubernetes tooling for banks.About the roleYou'll build "
+        "services in Python.\nRequirements- 2+ years of Python- Strong SQL\n"
+        "Nice to have- Spark- Docker"
+    )
+    kinds = {r.id: r.importance for r in parse_job(text, skills=fake_skills).requirements}
+    # The company's one-line pitch ("Acme builds ...") asks for nothing.
+    assert "kubernetes" not in kinds
+    assert kinds == {
+        "python": "required",
+        "sql": "required",
+        "spark": "preferred",
+        "docker": "preferred",
+    }

@@ -547,3 +547,89 @@ def test_repeated_or_hidden_text_never_raises_the_score(
 def test_reports_round_trip_through_json(lines: list[tuple[str, list[str]]]) -> None:
     report = _run(_cv_from(lines))
     assert MatchReport.model_validate_json(report.model_dump_json()) == report
+
+
+# --------------------------------------------------------------------------- #
+# Relevant experience and unbacked skill lists
+# --------------------------------------------------------------------------- #
+
+
+def _career_changer(bullets: list[str], title: str = "Store Manager") -> CV:
+    """Six years in an unrelated role (2016-2022), then two as an ML engineer (2022-)."""
+    return (
+        CV()
+        .section("experience", bullets, entry=(title, 2016, 2022))
+        .section(
+            "experience",
+            ["Trained PyTorch models in Python and shipped them with Docker"],
+            entry=("Machine Learning Engineer", 2022, None),
+        )
+        .degree("bachelor", "computer science")
+    )
+
+
+def test_only_relevant_roles_count_towards_years_of_experience() -> None:
+    cv = _career_changer(["Ran a team of twelve and the weekly rota"])
+    report = _run(cv, years=8.4)
+    part = {c.name: c for c in report.breakdown}["experience"]
+    assert part.detail == "2.5 years of relevant experience (8.4 in all); the job asks for 3+"
+    assert part.fraction == pytest.approx(2.5 / 3, abs=1e-4)
+    every_year = _run(cv, years=8.4, config=MatchConfig(relevant_years_only=False))
+    assert {c.name: c for c in every_year.breakdown}["experience"].fraction == 1.0
+    assert every_year.score > report.score
+
+
+def test_a_role_that_does_the_jobs_work_counts_whatever_its_title() -> None:
+    tools = _career_changer(["Automated the stock reports with Python and SQL"])
+    part = {c.name: c for c in _run(tools, years=8.4).breakdown}["experience"]
+    assert part.fraction == 1.0 and part.detail == "8.4 years found; the job asks for 3+"
+    # A technical title is enough on its own.
+    titled = _career_changer(["Ran the weekly rota"], title="Data Analyst")
+    assert {c.name: c for c in _run(titled, years=8.4).breakdown}["experience"].fraction == 1.0
+
+
+def test_one_broad_field_does_not_make_a_role_relevant() -> None:
+    lexicon = Lexicon(
+        skills={
+            **LEXICON.skills,
+            "ai": _skill("ai", "AI", "ml-field"),
+        }
+    )
+    job = JOB.model_copy(
+        update={
+            "requirements": (*JOB.requirements, Requirement(id="ai", label="AI", skills=("ai",)))
+        }
+    )
+    cv = _career_changer(["Helped with AI projects"])
+    report = match(cv.resume(8.4), job, mentions=cv.mentions(lexicon), lexicon=lexicon)
+    part = {c.name: c for c in report.breakdown}["experience"]
+    assert part.fraction == pytest.approx(2.5 / 3, abs=1e-4)
+
+
+def _stuffed(role_title: str, role_line: str) -> CV:
+    return (
+        CV()
+        .section("experience", [role_line], entry=(role_title, 2019, None))
+        .section("skills", ["Python, PyTorch, AWS, Kubernetes, Docker, SQL"])
+    )
+
+
+def test_a_skills_list_nothing_backs_counts_for_less() -> None:
+    stuffed = _run(_stuffed("Retail Associate", "Served customers and kept the stock room tidy"))
+    backed = _run(_stuffed("Software Engineer", "Kept the nightly jobs green"))
+    for req_id in ("python", "pytorch", "aws", "kubernetes", "docker"):
+        low, high = _result(stuffed, req_id), _result(backed, req_id)
+        assert low.credit == pytest.approx(0.3) and high.credit == pytest.approx(0.6)
+        assert low.reason.endswith("no relevant role or project backs the list")
+        assert "backs" not in high.reason
+    assert stuffed.score < backed.score
+    # A project that uses one of the job's tools backs the list too.
+    project = _stuffed("Retail Associate", "Served customers").section(
+        "projects", ["Built a demand forecast in Python"]
+    )
+    assert _result(_run(project), "pytorch").credit == pytest.approx(0.6)
+    # And the discount is a setting.
+    plain = _run(
+        _stuffed("Retail Associate", "Served customers"), config=MatchConfig(unbacked_factor=1.0)
+    )
+    assert _result(plain, "pytorch").credit == pytest.approx(0.6)

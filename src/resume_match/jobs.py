@@ -368,7 +368,16 @@ _GLUED_HEADING = re.compile(
     rf"(?<=[A-Za-z0-9.,;:!?)])(?=(?:{_GLUED_WORDS}|About the|What you|What we|Who you|"
     r"You have|You will|Must have)(?![a-z]))"
 )
-_GLUED_AFTER = re.compile(rf"(?<![A-Za-z])({_GLUED_WORDS}):?(?=[A-Z0-9])")
+_GLUED_AFTER = re.compile(
+    rf"(?<![A-Za-z])({_GLUED_WORDS}|About the role|About the team|About you|What you'll do|"
+    r"What you will do|What you'll need|What you bring|Who you are|What we offer):?(?=[A-Z0-9])"
+)
+# A heading run into its first dash item: "Requirements- 2+ years", "Nice to have - LangChain".
+_HEADING_DASH = re.compile(
+    rf"^({_HEADING_WORDS})\s*:?\s*-\s+(?=\S)", re.IGNORECASE | re.MULTILINE
+)
+# Dash items run together: "cost tracking- Work with", "LlamaIndex- Fine-tuning".
+_GLUED_DASH_ITEM = re.compile(r"(?<=[A-Za-z0-9)])- (?=[A-Z])")
 # A new bullet glued to the end of the last one: "with PythonExperience with Tableau".
 _GLUED_ITEM = re.compile(
     r"(?<=[A-Za-z0-9)])(?=(?:Experience|Strong|Proficiency|Proficient|Knowledge|Familiarity|"
@@ -452,7 +461,9 @@ _BENEFIT_SENTENCE = re.compile(
 )
 _COMPANY_SENTENCE = re.compile(
     r"^\s*(we are|we're|we build|we help|our (mission|company|team|platform|customers)|"
-    r"founded in|join us|at [A-Z]\w+,? we|[A-Z]\w+ is (a|an|the) )",
+    r"founded in|join us|at [A-Z]\w+,? we|[A-Z]\w+ is (a|an|the) |"
+    # "Quillmark builds an AI assistant for ...": a company's one-line pitch.
+    r"[A-Z]\w+ (builds|makes|helps|develops|provides|offers|creates|powers|is building) )",
 )
 _PREFERRED_CUE = re.compile(
     r"nice[- ]to[- ]have|\bpreferred\b|\bpreferably\b|\ba plus\b|\bplus\b|\bbonus\b|desirable|"
@@ -603,6 +614,8 @@ def _clean_posting(text: str) -> str:
     text = _GLUED_AFTER.sub("\\1\n", text)
     text = _GLUED_ITEM.sub("\n", text)
     text = _GLUED_NUMBER.sub(" ", text)
+    text = _GLUED_DASH_ITEM.sub("\n- ", text)
+    text = _HEADING_DASH.sub("\\1\n- ", text)
     text = _INLINE_HEADING.sub("\n", text)
     text = _SENTENCE_GLUE.sub(" ", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, get_args
 
+from resume_match.dates import total_years
 from resume_match.errors import InputError
 from resume_match.jobs import load_job, title_level
 from resume_match.lexicon import ancestors, substitutes_for
@@ -108,6 +109,17 @@ _RELATED_FIELDS = (
     "robotics",
     "applied math",
 )
+# Title words of technical roles: their years count towards an ML job's years of
+# experience whatever the role's text names ("Software Engineer", "Data Analyst").
+_TECHNICAL_TITLE = frozenset(
+    {
+        "engineer", "engineering", "developer", "scientist", "science", "analyst", "analytics",
+        "researcher", "research", "programmer", "architect", "statistician", "ml", "ai",
+        "mlops", "devops", "sre", "quant", "quantitative", "cto",
+    }
+)  # fmt: skip
+# Categories too broad for one mention to make a role relevant on its own.
+_BROAD_CATEGORIES = frozenset({"ml-field", "soft-skill", "domain"})
 _TITLE_STOP = frozenset(
     (
         *("intern", "internship", "principal", "distinguished", "staff", "lead", "head"),
@@ -249,6 +261,7 @@ class JobMatcher:
         if any(w < 0 for w in self.config.weights.values()):
             raise InputError("MatchConfig.weights: weights must be zero or more")
         self._index = _LexiconIndex.of(lexicon)
+        self._job_skills: dict[str, bool] = {}
         # Relations depend on the lexicon and two credits only: share them between matchers.
         credits = (self.config.part_of_credit, self.config.implied_cap)
         self._relations = self._index.relations.setdefault(credits, {})
@@ -292,10 +305,69 @@ class JobMatcher:
             best = (credit, "substitute")
         return best
 
+    # -- what backs the resume --------------------------------------------- #
+
+    def _job_skill(self, have: str) -> bool:
+        """Whether a resume skill earns any credit towards one of the job's requirements."""
+        known = self._job_skills.get(have)
+        if known is None:
+            known = self._job_skills[have] = any(
+                self.relation(have, asked)[0] > 0.0
+                for requirement in self.job.requirements
+                for asked in requirement.skills
+            )
+        return known
+
+    def _shows_job_skills(self, mentions: Sequence[SkillMention]) -> bool:
+        """A role's mentions show the job's work: a tool or technique it asks for, or two
+        of its skills. One broad field alone ("helped with AI projects") does not."""
+        ids = {m.skill_id for m in mentions}
+        if len(ids) >= 2:
+            return True
+        return any(
+            (skill := self.lexicon.skills.get(i)) is not None
+            and skill.category not in _BROAD_CATEGORIES
+            for i in ids
+        )
+
+    def _backing(
+        self, resume: Resume, mentions: Sequence[SkillMention]
+    ) -> tuple[tuple[ExperienceEntry, ...], bool]:
+        """The relevant roles, and whether anything beyond a list backs the resume's skills.
+
+        A role is relevant when its title is technical or its own text shows the job's
+        work (see :meth:`_shows_job_skills`). The skills list is backed
+        when a role is relevant or a project, experience or publication line names a
+        job skill. Hidden text backs nothing.
+        """
+        cfg = self.config
+        other = cfg.section_strength.get("other", 0.85)
+        hidden = [] if cfg.include_hidden else _hidden_spans(resume)
+        used = [
+            m
+            for m in mentions
+            if m.section != "contact"
+            and not (hidden and any(s <= m.start and m.end <= e for s, e in hidden))
+            and self._job_skill(m.skill_id)
+        ]
+        relevant = tuple(
+            entry
+            for entry in resume.experience
+            if entry.section == "experience"
+            and (
+                not _TECHNICAL_TITLE.isdisjoint(re.findall(r"[a-z]+", entry.title.lower()))
+                or self._shows_job_skills([m for m in used if entry.start <= m.start < entry.end])
+            )
+        )
+        backed = bool(relevant) or any(
+            cfg.section_strength.get(m.section or "other", other) >= 1.0 for m in used
+        )
+        return relevant, backed
+
     # -- evidence ---------------------------------------------------------- #
 
     def _evidence(
-        self, resume: Resume, mentions: Sequence[SkillMention]
+        self, resume: Resume, mentions: Sequence[SkillMention], backed: bool = True
     ) -> tuple[dict[str, _Evidence], list[SkillMention], list[SkillMention]]:
         """Group usable mentions by skill; return the fuzzy and hidden ones left out."""
         cfg = self.config
@@ -326,6 +398,9 @@ class JobMatcher:
                 reasons.append("only claimed in the summary, not shown in an experience bullet")
             elif strength < 1.0:
                 reasons.append(f"only mentioned in the {section} section")
+            if not backed and section in ("skills", "summary"):
+                strength *= cfg.unbacked_factor
+                reasons.append("no relevant role or project backs the list")
             entry = _entry_of(resume, mention)
             if entry is not None and entry.dates is not None and not entry.dates.current:
                 end = entry.dates.end
@@ -446,15 +521,26 @@ class JobMatcher:
         detail = f"{met} of {len(results)} met, {partial} partly"
         return (earned / total if total else 0.0), detail
 
-    def _experience_fraction(self, resume: Resume) -> tuple[float, str]:
+    def _years(self, resume: Resume, relevant: Sequence[ExperienceEntry]) -> float:
+        """Years of experience the job counts: relevant roles only, unless configured off."""
+        if not self.config.relevant_years_only:
+            return resume.years_experience
+        dated = [e.dates for e in relevant if e.dates is not None]
+        return min(resume.years_experience, total_years(dated, resume.reference_date))
+
+    def _experience_fraction(self, resume: Resume, years: float) -> tuple[float, str]:
         job = self.job
         wanted = job.min_years or 0.0
-        have = resume.years_experience
         span = (
             f"{_num(wanted)}+" if job.max_years is None else f"{_num(wanted)}-{_num(job.max_years)}"
         )
-        detail = f"{_num(have)} years found; the job asks for {span}"
-        return min(1.0, have / wanted), detail
+        if years < resume.years_experience:
+            total = _num(resume.years_experience)
+            found = f"{_num(years)} years of relevant experience ({total} in all)"
+        else:
+            found = f"{_num(years)} years found"
+        detail = f"{found}; the job asks for {span}"
+        return min(1.0, years / wanted), detail
 
     def _education_fraction(self, resume: Resume, degree: DegreeRequirement) -> tuple[float, str]:
         if not resume.education:
@@ -494,10 +580,10 @@ class JobMatcher:
             asked += " in " + " / ".join(degree.fields[:3])
         return best[0], f"{best[1]}; the job asks for {asked}"
 
-    def _seniority_fraction(self, resume: Resume) -> tuple[float, str]:
+    def _seniority_fraction(self, resume: Resume, years: float) -> tuple[float, str]:
         job = self.job
         titles = _recent_titles(resume)
-        level = _resume_level(titles, resume.years_experience)
+        level = _resume_level(titles, years)
         wanted = _title_tokens(job.title)
         title_fit = 0.0
         best_title = ""
@@ -519,7 +605,9 @@ class JobMatcher:
     def match(self, resume: Resume, mentions: Sequence[SkillMention]) -> MatchReport:
         """Score one resume whose skill mentions are already extracted."""
         job, cfg = self.job, self.config
-        evidence, fuzzy_out, hidden_out = self._evidence(resume, mentions)
+        relevant, backed = self._backing(resume, mentions)
+        years = self._years(resume, relevant)
+        evidence, fuzzy_out, hidden_out = self._evidence(resume, mentions, backed)
         results = tuple(self._requirement_result(r, evidence, resume) for r in job.requirements)
         required = [r for r in results if r.requirement.importance == "required"]
         preferred = [r for r in results if r.requirement.importance == "preferred"]
@@ -527,11 +615,11 @@ class JobMatcher:
         parts: dict[str, tuple[float, str] | None] = {
             "required": self._skills_fraction(required) if required else None,
             "preferred": self._skills_fraction(preferred) if preferred else None,
-            "experience": self._experience_fraction(resume) if job.min_years else None,
+            "experience": self._experience_fraction(resume, years) if job.min_years else None,
             "education": (
                 self._education_fraction(resume, job.degree) if job.degree is not None else None
             ),
-            "seniority": self._seniority_fraction(resume),
+            "seniority": self._seniority_fraction(resume, years),
         }
         breakdown = _breakdown(parts, cfg.weights)
         score_cents = sum(round(c.points * 100) for c in breakdown)

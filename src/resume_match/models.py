@@ -498,6 +498,14 @@ class MatchConfig(_Model):
     """Credit at or above this is ``met``; above zero and below it, ``partial``."""
     max_evidence: int = Field(default=5, ge=1)
     """Mentions kept as evidence per requirement (the strongest first)."""
+    relevant_years_only: bool = True
+    """Count years of experience from relevant roles only: a technical title (engineer,
+    scientist, analyst, developer, researcher, ...) or a role whose own text names a skill
+    the job asks for. Years in retail or IT support do not meet "3+ years in ML"."""
+    unbacked_factor: float = Field(default=0.5, ge=0.0, le=1.0)
+    """Multiplies the strength of skills-section and summary mentions when nothing backs
+    the list: no relevant role, and no job skill named in a project, experience or
+    publication line (a long keyword list on an unrelated career)."""
 
 
 class ScoreComponent(_Model):
