@@ -1158,3 +1158,43 @@ def test_text_with_spacy_special_cases_is_read_like_any_other(extractor: SkillEx
     found = [(m.skill_id, m.text) for m in extractor.extract(text)]
     assert found == [("python", "Python"), ("r", "R"), ("sql", "SQL")]
     assert extractor._nlp.tokenizer.rules == {}
+
+
+FUZZY_GUARD_LEXICON = """
+[[skill]]
+id = "nwp"
+name = "numerical weather prediction"
+category = "technique"
+aliases = ["NWP models"]
+
+[[skill]]
+id = "support-ai"
+name = "customer support AI"
+category = "technique"
+aliases = ["customer support automation"]
+"""
+
+
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory: pytest.TempPathFactory) -> SkillExtractor:
+    path = tmp_path_factory.mktemp("guards") / "skills.toml"
+    path.write_text(FUZZY_GUARD_LEXICON, encoding="utf-8")
+    return SkillExtractor(load_lexicon(path, bundled=False))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go-live of new models next week",  # one letter off inside the acronym "NWP"
+        "We staff customer support around the clock",  # "customer support AI" less a word
+    ],
+)
+def test_the_fuzzy_rescue_reads_no_typo_into_an_acronym_or_a_missing_word(
+    guarded: SkillExtractor, text: str
+) -> None:
+    assert list(guarded.extract(text)) == []
+
+
+def test_the_fuzzy_rescue_still_reads_a_typo_beside_the_acronym(guarded: SkillExtractor) -> None:
+    found = guarded.extract("Blended NWP modles with station data")
+    assert [(m.skill_id, m.text, m.method) for m in found] == [("nwp", "NWP modles", "fuzzy")]

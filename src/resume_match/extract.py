@@ -1233,10 +1233,15 @@ def _other_word(query: str, alias: str) -> bool:
     True
     >>> _other_word("kubernets", "kubernetes")
     False
+    >>> _other_word("customer support", "customer support ai")
+    True
     """
     words, targets = query.split(" "), alias.split(" ")
     if len(words) != len(targets):
-        return False
+        # A whole word more or less ("customer support" / "customer support AI") is
+        # another phrase, not a typo.
+        short, long = sorted((words, targets), key=len)
+        return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
     return any(
         word != target and word in target and len(target) - len(word) >= 2
         for word, target in zip(words, targets, strict=True)
@@ -1343,6 +1348,9 @@ class _FuzzyIndex:
         self.min_length = 0
         self.max_length = 0
         self.cache: dict[str, tuple[str, float] | None] = {}
+        # Acronym words of an alias ("nwp" in "NWP models"): a typo is never read
+        # inside one, so the query must hold each of them as written.
+        self.acronyms: dict[str, tuple[str, ...]] = {}
         # Entries named by common English words, where a word in the other
         # number is another word ("logistic" / "logistics"), not a typo.
         self.words = {s.id for s in lexicon.skills.values() if s.category in _WORD_CATEGORIES}
@@ -1361,6 +1369,11 @@ class _FuzzyIndex:
                     and len(text) >= FUZZY_MIN_LENGTH
                 )
                 self.buckets.setdefault((text[0], len(text)), []).append((text, skill.id, eligible))
+                acronyms = tuple(
+                    w.lower() for w in alias.text.split() if w.isupper() and 2 <= len(w) <= 5
+                )
+                if acronyms:
+                    self.acronyms[text] = acronyms
                 if eligible:
                     lengths.append(len(text))
                     if " " in text or "-" in text:
@@ -1422,6 +1435,7 @@ class _FuzzyIndex:
             and len(rivals) == 1
             and best_score < 100.0
             and not _other_word(query, best[2])
+            and all(word in query.split(" ") for word in self.acronyms.get(best[2], ()))
             and not (best[0] in self.words and _other_number(query, best[2]))
         ):
             result = (best[0], round(best_score, 1))

@@ -373,9 +373,7 @@ _GLUED_AFTER = re.compile(
     r"What you will do|What you'll need|What you bring|Who you are|What we offer):?(?=[A-Z0-9])"
 )
 # A heading run into its first dash item: "Requirements- 2+ years", "Nice to have - LangChain".
-_HEADING_DASH = re.compile(
-    rf"^({_HEADING_WORDS})\s*:?\s*-\s+(?=\S)", re.IGNORECASE | re.MULTILINE
-)
+_HEADING_DASH = re.compile(rf"^({_HEADING_WORDS})\s*:?\s*-\s+(?=\S)", re.IGNORECASE | re.MULTILINE)
 # Dash items run together: "cost tracking- Work with", "LlamaIndex- Fine-tuning".
 _GLUED_DASH_ITEM = re.compile(r"(?<=[A-Za-z0-9)])- (?=[A-Z])")
 # A new bullet glued to the end of the last one: "with PythonExperience with Tableau".
