@@ -62,6 +62,13 @@ def _mentions(doc: Resume | str, **_: object) -> tuple[SkillMention, ...]:
     return tuple(found)
 
 
+class _Fake:
+    """Stands in for a SkillExtractor: finds the small lexicon's names."""
+
+    def extract(self, doc: Resume) -> tuple[SkillMention, ...]:
+        return _mentions(doc)
+
+
 def _parse(item: object, **_: object) -> Resume:
     raise CorruptPdfError("<bytes>", "not a PDF (no %PDF header); check the file")
 
@@ -72,7 +79,9 @@ def pure(monkeypatch: pytest.MonkeyPatch) -> None:
     # import_module: the package re-exports functions with the same names as the modules.
     module = importlib.import_module
     monkeypatch.setattr(module("resume_match.match"), "_default_lexicon", lambda: LEXICON)
-    monkeypatch.setattr(module("resume_match.extract"), "extract_skills", _mentions)
+    monkeypatch.setattr(
+        module("resume_match.match"), "_extractor_for", lambda setup: (LEXICON, _Fake())
+    )
     monkeypatch.setattr(module("resume_match.parse"), "parse_resume", _parse)
 
 
@@ -160,3 +169,39 @@ def test_pdfs_in_two_processes_give_the_same_ranking_as_one() -> None:
     assert serial[0].score > serial[1].score + 30
     assert serial[2].error is not None and serial[2].error.startswith("CorruptPdfError")
     assert serial[3].error is not None
+
+
+def test_a_custom_lexicon_parse_config_and_password_reach_every_worker(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import resume_match as rm
+
+    path = tmp_path / "house.toml"
+    path.write_text(
+        '[[skill]]\nid = "quarkflow"\nname = "QuarkFlow"\ncategory = "mlops"\n',
+        encoding="utf-8",
+    )
+    lexicon = rm.load_lexicon(path)
+    job = JobProfile(
+        id="house",
+        title="Platform Engineer",
+        requirements=(Requirement(id="quarkflow", label="QuarkFlow", skills=("quarkflow",)),),
+    )
+    lines = ["Cy Moss", "EXPERIENCE", "- Ran our QuarkFlow pipelines on Kubernetes"]
+    from pdfgen import Doc
+
+    locked = Doc(encrypt="s3cret")
+    for i, line in enumerate(lines):
+        locked.text(50, 40 + 20 * i, line, size=13 if line.isupper() else 10)
+    items = [_pdf(lines), locked.bytes()]
+    config = rm.ParseConfig(reference_date=dt.date(2024, 6, 1))
+    for workers in (1, 2):
+        entries = rank(
+            items, job, workers=workers, lexicon=lexicon, parse_config=config, password="s3cret"
+        )
+        assert [e.error for e in entries] == [None, None]
+        for entry in entries:
+            assert entry.report is not None
+            assert [r.status for r in entry.report.requirements] == ["met"]
+    # The bundled lexicon does not know the house tool, and the password is needed.
+    plain = rank(items, job)
+    assert plain[0].report is not None and plain[0].report.requirements[0].status == "missing"
+    assert plain[1].error is not None and plain[1].error.startswith("EncryptedPdfError")

@@ -710,8 +710,8 @@ def _rank_local(
     progress: Callable[[int, int], object],
     keep: dict[str, tuple[rm.Resume, tuple[rm.SkillMention, ...]]],
 ) -> tuple[rm.RankEntry, ...]:
-    """One process, through the public match(): for text files, --lexicon, --password
-    and --keep-hidden, which rank() does not take. Orders entries as rank() does."""
+    """One process, through the public match(): for resumes given as text files, which
+    rank() does not read. Orders entries as rank() does."""
     scored: list[tuple[float, str, int, rm.MatchReport]] = []
     failed: list[tuple[int, str, str]] = []
     for index, name in enumerate(names):
@@ -830,16 +830,17 @@ def _cmd_rank(ctx: _Context) -> int:
         _require_file(Path(name))
     progress = _Progress(ctx.err, enabled=not args.no_progress)
     keep: dict[str, tuple[rm.Resume, tuple[rm.SkillMention, ...]]] = {}
-    plain = (
-        ctx.lexicon is None
-        and not args.password
-        and not args.keep_hidden
-        and args.as_of is None
-        and all(_is_pdf(Path(n)) for n in args.resumes)
-    )
     try:
-        if plain:
-            entries = rm.rank(args.resumes, job, workers=args.workers, progress=progress)
+        if all(_is_pdf(Path(n)) for n in args.resumes):
+            entries = rm.rank(
+                args.resumes,
+                job,
+                workers=args.workers,
+                progress=progress,
+                lexicon=ctx.lexicon,
+                parse_config=ctx.parse_config,
+                password=args.password,
+            )
         else:
             entries = _rank_local(ctx, args.resumes, job, progress, keep)
     finally:

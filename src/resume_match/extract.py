@@ -1556,6 +1556,13 @@ def extract_skills(
     >>> [m.skill_id for m in extract_skills("Shipped Docker images", lexicon=lexicon)]
     ['docker']
     """
+    return _cached_extractor(lexicon, config).extract(doc)
+
+
+def _cached_extractor(
+    lexicon: Lexicon | None = None, config: ExtractConfig | None = None
+) -> SkillExtractor:
+    """The extractor :func:`extract_skills` keeps for this lexicon object and config."""
     config = ExtractConfig() if config is None else config
     key = (0 if lexicon is None else id(lexicon), config)
     cached = _EXTRACTORS.get(key)
@@ -1565,7 +1572,7 @@ def extract_skills(
             _EXTRACTORS.pop(next(iter(_EXTRACTORS)))
         cached = (lexicon, SkillExtractor(lexicon, config=config))
         _EXTRACTORS[key] = cached
-    return cached[1].extract(doc)
+    return cached[1]
 
 
 # --------------------------------------------------------------------------- #

@@ -34,6 +34,7 @@ from resume_match.models import (
     Lexicon,
     MatchConfig,
     MatchReport,
+    ParseConfig,
     ParseWarning,
     RankEntry,
     Relation,
@@ -45,6 +46,7 @@ from resume_match.models import (
 )
 
 if TYPE_CHECKING:
+    from resume_match.extract import SkillExtractor
     from resume_match.models import DegreeRequirement, ExperienceEntry
 
 __all__ = ["COMPONENTS", "JobMatcher", "match", "rank"]
@@ -883,25 +885,59 @@ def _source_of(item: object, index: int) -> str:
 _Scored = tuple[int, str, MatchReport | None, str | None]
 
 
+@dataclass(frozen=True)
+class _RankSetup:
+    """What every resume of a rank() batch is read and scored with (sent to workers)."""
+
+    config: MatchConfig | None
+    lexicon: Lexicon | None
+    parse_config: ParseConfig | None
+    password: str | None
+    token: int
+    """Names the caller's lexicon across a fork: workers find its extractor in _SHARED."""
+
+
+# The extractor of a custom lexicon, built once in the calling process before the
+# workers fork (a pickled lexicon arriving in a worker is a new object, so the
+# extractor cache of extract_skills would miss and build one per chunk).
+_SHARED: dict[int, tuple[Lexicon, SkillExtractor]] = {}
+
+
+def _extractor_for(setup: _RankSetup) -> tuple[Lexicon, SkillExtractor]:
+    from resume_match.extract import SkillExtractor, _cached_extractor
+
+    if setup.lexicon is None:
+        return _default_lexicon(), _cached_extractor()
+    shared = _SHARED.get(setup.token)
+    if shared is None:
+        shared = _SHARED[setup.token] = (setup.lexicon, SkillExtractor(setup.lexicon))
+    return shared
+
+
 def _score_chunk(
     chunk: Sequence[tuple[int, RankItem]],
     job: JobProfile,
-    config: MatchConfig | None,
+    setup: _RankSetup,
     on_result: Callable[[_Scored], object] | None = None,
 ) -> list[_Scored]:
     """Score a slice of the batch; runs in a worker process or in this one."""
-    from resume_match.extract import extract_skills
     from resume_match.parse import parse_resume
 
     matcher: JobMatcher | None = None
+    extractor: SkillExtractor | None = None
     out: list[_Scored] = []
     for index, item in chunk:
         source = _source_of(item, index)
         try:
-            if matcher is None:
-                matcher = JobMatcher(job, lexicon=_default_lexicon(), config=config)
-            resume = item if isinstance(item, Resume) else parse_resume(item)
-            report = matcher.match(resume, tuple(extract_skills(resume)))
+            if matcher is None or extractor is None:
+                lexicon, extractor = _extractor_for(setup)
+                matcher = JobMatcher(job, lexicon=lexicon, config=setup.config)
+            resume = (
+                item
+                if isinstance(item, Resume)
+                else parse_resume(item, password=setup.password, config=setup.parse_config)
+            )
+            report = matcher.match(resume, tuple(extractor.extract(resume)))
             out.append((index, source, report, None))
         except Exception as exc:
             # Deliberately broad: one bad file must give an error entry, never sink the batch.
@@ -943,13 +979,19 @@ def rank(
     workers: int = 1,
     config: MatchConfig | None = None,
     progress: Callable[[int, int], object] | None = None,
+    lexicon: Lexicon | None = None,
+    parse_config: ParseConfig | None = None,
+    password: str | None = None,
 ) -> tuple[RankEntry, ...]:
     """Score many resumes (paths, PDF bytes or Resume objects) against one job, best first.
 
     Ties keep a stable order (by source, then input position). A file that fails
     gets an entry with ``error`` set and no score, after the scored ones; the batch
     goes on. ``workers > 1`` scores in that many processes; ``progress(done, total)``
-    is called in this process as results arrive.
+    is called in this process as results arrive. ``lexicon`` (see
+    :func:`resume_match.load_lexicon`) is used to find skills and to match them;
+    ``parse_config`` and ``password`` go to :func:`resume_match.parse_resume` for
+    every PDF.
 
     >>> import resume_match as rm
     >>> cv = rm.parse_resume_text("Ann Lee\\n\\nEXPERIENCE\\n- Trained PyTorch models in Python\\n")
@@ -962,6 +1004,7 @@ def rank(
     profile = _resolve_job(job)
     total = len(batch)
     results: list[_Scored] = []
+    setup = _RankSetup(config, lexicon, parse_config, password, id(lexicon))
 
     def collect(part: list[_Scored]) -> None:
         results.extend(part)
@@ -970,22 +1013,22 @@ def rank(
 
     if workers == 1 or total <= 1:
         # One matcher for the whole batch; progress after every resume.
-        _score_chunk(list(enumerate(batch)), profile, config, lambda one: collect([one]))
+        _score_chunk(list(enumerate(batch)), profile, setup, lambda one: collect([one]))
     else:
         # Small chunks keep both processes busy and progress moving; each chunk
         # builds its matcher once.
         size = max(1, min(32, total // (workers * 8)))
         chunks = list(_chunks(batch, size))
         # Build the lexicon and the extractor here once: forked workers inherit them
-        # instead of each building its own.
-        from resume_match.extract import extract_skills
-
-        _default_lexicon()
-        extract_skills("Python")
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_score_chunk, c, profile, config) for c in chunks]
-            for future in futures:
-                collect(future.result())
+        # instead of each building its own (a spawned worker builds one per process).
+        _extractor_for(setup)
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(_score_chunk, c, profile, setup) for c in chunks]
+                for future in futures:
+                    collect(future.result())
+        finally:
+            _SHARED.pop(setup.token, None)
 
     scored = sorted(
         (r for r in results if r[2] is not None),
