@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resume_match.text import normalize, normalize_with_offsets
@@ -132,3 +132,33 @@ def test_offsets_of_a_joined_compound_cover_the_line_break(text: str) -> None:
 @given(resume_text)
 def test_the_plain_ascii_shortcut_agrees_with_the_full_normaliser(text: str) -> None:
     assert normalize(text) == normalize_with_offsets(text)[0]
+
+
+def _clusters_one_by_one(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The definition the fast path must keep: NFKC per base character and its marks."""
+    import unicodedata
+
+    from resume_match.text import _DROP
+
+    chars: list[str] = []
+    sources: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        out = unicodedata.normalize("NFKC", "".join(c for c in text[i:j] if c not in _DROP))
+        chars.extend(out)
+        sources.extend([i] * len(out))
+        ends.extend([j] * len(out))
+        i = j
+    return chars, sources, ends
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab -\n.e\u0301\u0300\u00ad\u200b\ufb01\u00bd\u00e9\u2013\u2460\uff21"))
+def test_ascii_runs_are_copied_exactly_as_cluster_by_cluster_nfkc(text: str) -> None:
+    from resume_match.text import _unicode_pass
+
+    assert _unicode_pass(text) == _clusters_one_by_one(text)

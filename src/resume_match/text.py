@@ -58,6 +58,7 @@ _FOLD = str.maketrans(
 )
 
 _FOLD_CHARS = re.compile("[\u2010-\u2015\u2212\ufe58\u2018-\u201f\u2032\u2033]")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 _DROP_CHARS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -191,6 +192,19 @@ def _unicode_pass(text: str) -> tuple[list[str], list[int], list[int]]:
     i = 0
     n = len(text)
     while i < n:
+        run = _ASCII_RUN.match(text, i)
+        if run is not None:
+            # ASCII characters are their own NFKC form and never dropped: copy a
+            # run at once, all but a last one that a combining mark follows.
+            k = run.end()
+            if k < n and unicodedata.combining(text[k]):
+                k -= 1
+            if k > i:
+                chars.extend(text[i:k])
+                sources.extend(range(i, k))
+                ends.extend(range(i + 1, k + 1))
+                i = k
+                continue
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
             j += 1
