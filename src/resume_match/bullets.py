@@ -509,6 +509,37 @@ _WORD_TRIGGERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         ),
     }
 )  # fmt: skip
+# With digits, what the digit branches of a detector need besides the number.
+_DIGIT_TRIGGERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "fraction": ("/", " in ", " out of "),
+        "rank": ("#",),
+        "change": ("from", "\u2192", "->", "=>", "\u27f6", "every", "times"),
+    }
+)
+_NUMBER_TIMES = re.compile(r"\d\s?[xX\u00d7]")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def _may_match(detector: str, text: str, low: str, digits: bool) -> bool:
+    """Whether ``detector`` can match ``text`` at all (``low`` is its lower case).
+
+    A cheap necessary condition, checked before the detector's own (slow,
+    case-insensitive) pattern runs: its trigger words, and with digits the
+    characters its number branches need ("3x" for a multiplier, "3rd" or "#3"
+    for a rank, "from 3 to 2" for a change). Tests compare with every gate open.
+    """
+    if any(map(low.__contains__, _WORD_TRIGGERS[detector])):
+        return True
+    if not digits:
+        return False
+    if detector == "multiplier":
+        return _NUMBER_TIMES.search(text) is not None
+    if detector == "rank" and _ORDINAL.search(text) is not None:
+        return True
+    return detector == "count" or any(map(low.__contains__, _DIGIT_TRIGGERS[detector]))
+
+
 # Names with digits in them: versions, models, course codes, hardware ("GPT-4",
 # "ResNet-50", "Llama-2-7B", "CS229", "Q3", "p99", "A100", "C++17", "recall@10").
 _NAME_NUM_RE = re.compile(r"(?<![\w$€£¥₹#])[A-Za-z][A-Za-z+#]*(?:[-_.@/]?[A-Za-z0-9+#]+)*")
@@ -982,11 +1013,10 @@ def find_metrics(text: str) -> tuple[MetricSpan, ...]:
     # masking: the detectors that need a digit are skipped (most prose has none).
     digits = _DIGIT_RE.search(text) is not None
     masked = _masked_spans(text) if digits else []
-    low = "" if digits else text.lower()
+    low = text.lower()
 
     def may(detector: str) -> bool:
-        # Without digits, a detector whose word triggers are all absent cannot match.
-        return digits or any(map(low.__contains__, _WORD_TRIGGERS[detector]))
+        return _may_match(detector, text, low, digits)
 
     def add(kind: MetricKind, m: re.Match[str], *groups: str) -> None:
         positions = [m.start(g) for g in groups if m.group(g) is not None]
