@@ -169,6 +169,8 @@ class _LexiconIndex:
         self._substitutes: dict[str, dict[str, float]] = {}
         self.relations: dict[tuple[float, float], dict[tuple[str, str], tuple[float, Relation]]]
         self.relations = {}
+        # Per set of requirements (and credits): does a resume skill count towards any?
+        self.job_skills: dict[tuple[object, ...], dict[str, bool]] = {}
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> _LexiconIndex:
@@ -263,10 +265,14 @@ class JobMatcher:
         if any(w < 0 for w in self.config.weights.values()):
             raise InputError("MatchConfig.weights: weights must be zero or more")
         self._index = _LexiconIndex.of(lexicon)
-        self._job_skills: dict[str, bool] = {}
         # Relations depend on the lexicon and two credits only: share them between matchers.
         credits = (self.config.part_of_credit, self.config.implied_cap)
         self._relations = self._index.relations.setdefault(credits, {})
+        asked = tuple(r.skills for r in job.requirements)
+        if len(self._index.job_skills) > 256:
+            # A service matching against many postings: keep the memory bounded.
+            self._index.job_skills.clear()
+        self._job_skills = self._index.job_skills.setdefault((*credits, asked), {})
 
     # -- lexicon relations ------------------------------------------------- #
 
@@ -483,6 +489,8 @@ class JobMatcher:
         fuzzy_out: Sequence[SkillMention],
     ) -> list[str]:
         lines: list[str] = []
+        have_sorted = sorted(evidence)
+        lineage = {have: self.ancestors(have) for have in have_sorted}
         for result in results:
             if result.status == "met":
                 continue
@@ -498,14 +506,13 @@ class JobMatcher:
                     )
             siblings = []
             asked_lineage = set().union(*(self.ancestors(a) for a in asked))
-            for have in sorted(evidence):
+            for have in have_sorted:
                 if have in asked or have == result.matched:
                     continue
-                if any(self.relation(have, a)[0] > 0 for a in asked):
+                shared = lineage[have] & asked_lineage
+                if not shared or any(self.relation(have, a)[0] > 0 for a in asked):
                     continue
-                shared = self.ancestors(have) & asked_lineage
-                if shared:
-                    siblings.append(f"{self._name(have)} (both {self._name(min(shared))})")
+                siblings.append(f"{self._name(have)} (both {self._name(min(shared))})")
             if siblings:
                 lines.append(
                     f"{label}: related skills found but not credited: {', '.join(siblings[:3])}"
