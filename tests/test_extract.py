@@ -1198,3 +1198,34 @@ def test_the_fuzzy_rescue_reads_no_typo_into_an_acronym_or_a_missing_word(
 def test_the_fuzzy_rescue_still_reads_a_typo_beside_the_acronym(guarded: SkillExtractor) -> None:
     found = guarded.extract("Blended NWP modles with station data")
     assert [(m.skill_id, m.text, m.method) for m in found] == [("nwp", "NWP modles", "fuzzy")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A first-name alias followed by a surname is a person ...
+        (
+            "Hyperparameter sweeps ran on Ray; credit to Ray Nakamura on the risk team.",
+            [("hyperparameter-tuning", "Hyperparameter sweeps"), ("ray", "Ray")],
+        ),
+        ("Thanks to Julia Novak for the review of our Python code.", [("python", "Python")]),
+        # ... but not when the next word is a skill or part of an alias.
+        ("Skills: Julia Python SQL", [("julia", "Julia"), ("python", "Python"), ("sql", "SQL")]),
+        (
+            "Served models with Ray Serve on Kubernetes.",
+            [("ray-serve", "Ray Serve"), ("kubernetes", "Kubernetes")],
+        ),
+    ],
+)
+def test_a_first_name_alias_before_a_surname_is_a_person(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.skill_id, m.text) for m in rm.extract_skills(text)] == expected
+
+
+def test_field_words_in_a_club_or_society_name_are_not_skills() -> None:
+    found = rm.extract_skills("Treasurer, UTD AI Club; member of the Robotics Society.")
+    assert [m.skill_id for m in found] == []
+    assert [m.skill_id for m in rm.extract_skills("Built AI tools for the club")] == [
+        "artificial-intelligence"
+    ]

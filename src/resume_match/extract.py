@@ -297,6 +297,14 @@ class SkillExtractor:
         # Skill links for the bracket rule, built the first time it needs them.
         self._relations: dict[str, set[str]] | None = None
         self._products = _vendor_products(self.lexicon)
+        # Every word of every alias and name, lowercase: a capitalised word after a
+        # first-name alias that is none of these reads as a surname ("Ray Nakamura").
+        self._alias_vocabulary = frozenset(
+            word
+            for skill in self.lexicon.skills.values()
+            for alias in skill_aliases(skill)
+            for word in re.findall(r"[a-z]+", alias.text.lower())
+        )
 
     # -- building ----------------------------------------------------------- #
 
@@ -583,7 +591,7 @@ class SkillExtractor:
             verdict = self._parenthesis(doc, cand, candidates, contexts)
             if verdict is not None:
                 state[i] = verdict
-            elif _looks_like_person(doc, cand):
+            elif _looks_like_person(doc, cand, self._alias_vocabulary):
                 state[i] = False
             elif _has_cue(doc, cand) or any(
                 (c_start, c_end) != (cand.start, cand.end)
@@ -940,18 +948,32 @@ def _initials(doc: Doc, end: int, count: int) -> str:
     return "".join(reversed(letters))
 
 
-def _looks_like_person(doc: Doc, cand: _Candidate) -> bool:
-    """A capitalised ambiguous alias that is the subject of a person's verb.
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "this", "that", "my", "your"})
 
-    "Ray has spent seven years", "Julia Novak joined us": a name, whatever
-    context words follow. Not after a list separator or a tool preposition
-    ("Python, Julia and R", "in Julia"), where the alias is the thing used.
+
+def _looks_like_person(doc: Doc, cand: _Candidate, vocabulary: frozenset[str]) -> bool:
+    """A capitalised ambiguous alias that is a person's first name.
+
+    "Ray has spent seven years", "Julia Novak joined us": the subject of a
+    person's verb, whatever context words follow; "credit to Ray Nakamura":
+    followed by a surname, a capitalised word that is no word of any alias
+    (``vocabulary``; "Julia Python SQL" is a list). Otherwise not after a list
+    separator or a tool preposition ("Python, Julia and R", "in Julia"), where
+    the alias is the thing used.
     """
     text = cand.text
     if not (cand.cased and len(text) >= 3 and text.isalpha() and text.istitle()):
         return False
     following = cand.end
     if following < len(doc) and doc[following].is_title and doc[following].is_alpha:
+        after_article = cand.start > 0 and doc[cand.start - 1].lower_ in _DETERMINERS
+        # "the Lightning Trainer" names a thing; "credit to Ray Nakamura" a person.
+        if (
+            not after_article
+            and doc[following].lower_ not in vocabulary
+            and len(doc[following]) >= 3
+        ):
+            return True
         following += 1  # a surname
     if following >= len(doc) or doc[following].lower_ not in _PERSON_VERBS:
         return False
@@ -999,6 +1021,8 @@ _ORG_SUFFIXES = frozenset(
         "corp", "corporation", "co", "company", "group", "labs", "lab", "technologies",
         "solutions", "holdings", "ventures", "partners", "institute", "foundation",
         "studios", "consulting", "capital", "bank",
+        # Clubs and events: "UTD AI Club", "the NLP Society", "MLOps Summit".
+        "club", "society", "association", "conference", "summit", "symposium", "meetup",
     }
 )  # fmt: skip
 # Capitalised words that start job titles, degrees and headings, not
