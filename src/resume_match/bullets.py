@@ -269,22 +269,22 @@ class _Folded:
     (2, 13)
     """
 
-    __slots__ = ("_any_case", "_exact")
+    __slots__ = ("_exact", "_pattern")
 
     def __init__(self, pattern: str) -> None:
         if re.search(r"[A-Z]", re.sub(r"\\.", "", pattern)):
             raise ValueError("a folded pattern is written in lower case")
+        self._pattern = pattern
         self._exact = re.compile(pattern)
-        self._any_case = re.compile(pattern, re.IGNORECASE)
 
     def search(self, text: str, pos: int = 0) -> tuple[int, int] | None:
         """The span of the first match at or after ``pos``, or None."""
         low = text.lower()
-        m = (
-            self._exact.search(low, pos)
-            if len(low) == len(text)
-            else self._any_case.search(text, pos)
-        )
+        if len(low) == len(text):
+            m = self._exact.search(low, pos)
+        else:
+            # Rare; ``re`` caches the compiled pattern after the first time.
+            m = re.compile(self._pattern, re.IGNORECASE).search(text, pos)
         return None if m is None else m.span()
 
 
