@@ -1026,11 +1026,16 @@ category = "technique"
 """
 
 
+def _compiled(factory: pytest.TempPathFactory, name: str, toml: str) -> SkillExtractor:
+    """An extractor over a small lexicon written for one group of tests."""
+    path = factory.mktemp(name) / "skills.toml"
+    path.write_text(toml, encoding="utf-8")
+    return SkillExtractor(load_lexicon(path, bundled=False))
+
+
 @pytest.fixture(scope="module")
 def number_extractor(tmp_path_factory: pytest.TempPathFactory) -> SkillExtractor:
-    path = tmp_path_factory.mktemp("numbers") / "skills.toml"
-    path.write_text(NUMBER_LEXICON, encoding="utf-8")
-    return SkillExtractor(load_lexicon(path, bundled=False))
+    return _compiled(tmp_path_factory, "numbers", NUMBER_LEXICON)
 
 
 @pytest.mark.parametrize(
@@ -1177,9 +1182,7 @@ aliases = ["customer support automation"]
 
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory: pytest.TempPathFactory) -> SkillExtractor:
-    path = tmp_path_factory.mktemp("guards") / "skills.toml"
-    path.write_text(FUZZY_GUARD_LEXICON, encoding="utf-8")
-    return SkillExtractor(load_lexicon(path, bundled=False))
+    return _compiled(tmp_path_factory, "guards", FUZZY_GUARD_LEXICON)
 
 
 @pytest.mark.parametrize(
