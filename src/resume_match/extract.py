@@ -1477,40 +1477,50 @@ class _FuzzyIndex:
         """
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        words = [(w.start(), w.end(), w.group().lower()) for w in _WORD.finditer(norm)]
+        lower = norm.lower()
+        if len(lower) != len(norm):
+            # Lowercasing changed the length (a rare letter such as "İ"): keep the
+            # offsets of ``norm`` and lowercase span by span instead.
+            lower = ""
+        spans = [w.span() for w in _WORD.finditer(norm)]
+        starts = [a for a, _ in spans]
+        ends = [b for _, b in spans]
+        words = [lower[a:b] if lower else norm[a:b].lower() for a, b in spans]
         found: list[tuple[int, int, _Candidate]] = []
         low, high = self.min_length, self.max_length
         count = len(words)
-        stop_word = [w in STOP_WORDS for _, _, w in words]
+        stop_word = [w in STOP_WORDS for w in words]
         # alias_before[k]: how many of the first k words are words of some alias,
         # so "does this span hold one" is a subtraction, not a scan.
         alias_before = [0]
-        for _, _, w in words:
+        for w in words:
             alias_before.append(alias_before[-1] + (w in self.alias_words))
+        # joined[k]: word k + 1 follows word k after a single space (one span).
+        joined = [starts[k + 1] == ends[k] + 1 and norm[ends[k]] == " " for k in range(count - 1)]
+        cache, best, skills = self.cache, self.best, lexicon.skills
         i = 0
         while i < count:
-            start = words[i][0]
             if stop_word[i]:
                 i += 1
                 continue
+            start = starts[i]
             hit = None
-            # Longest span first; a span's words must be separated by single spaces.
+            # Longest span first.
             last = i
-            while (
-                last + 1 < count
-                and last - i + 1 < FUZZY_MAX_TOKENS
-                and words[last + 1][0] == words[last][1] + 1
-                and norm[words[last][1]] == " "
-            ):
+            while last + 1 < count and last - i + 1 < FUZZY_MAX_TOKENS and joined[last]:
                 last += 1
             for stop in range(last, i - 1, -1):
-                span_end = words[stop][1]
+                span_end = ends[stop]
                 if not low <= span_end - start <= high or stop_word[stop]:
                     continue
                 if stop > i and alias_before[stop + 1] == alias_before[i]:
                     continue
-                result = self.best(norm[start:span_end].lower())
-                if result is not None and result[0] in lexicon.skills:
+                if stop == i:
+                    query = words[i]
+                else:
+                    query = lower[start:span_end] if lower else norm[start:span_end].lower()
+                result = cache[query] if query in cache else best(query)
+                if result is not None and result[0] in skills:
                     cand = _Candidate(0, 0, result[0], "fuzzy", False, result[1])
                     hit = (start, span_end, cand, stop)
                     break
