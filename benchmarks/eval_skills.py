@@ -327,6 +327,35 @@ def match_spans(
     return pairs, fps, fns
 
 
+def merge_bracketed_gold(text: str, gold: Sequence[Gold]) -> list[Gold]:
+    """A name and its own short form in brackets, labelled twice, as one label.
+
+    The sets were labelled both ways ("[[Site Reliability Engineering|sre]]
+    ([[SRE|sre]])" and one label for the whole); the extractor reports such a
+    pair as one mention, so the scorer counts it once either way.
+
+    >>> doc = parse_labelled("[[Site Reliability Engineering|sre]] ([[SRE|sre]]) on call")
+    >>> [(g.start, g.end, g.surface) for g in merge_bracketed_gold(doc.text, doc.gold)]
+    [(0, 34, 'Site Reliability Engineering (SRE)')]
+    """
+    out: list[Gold] = []
+    for g in sorted(gold, key=lambda g: (g.start, g.end)):
+        if out:
+            last = out[-1]
+            between = text[last.end : g.start]
+            close = re.match(r"\s?\)", text[g.end :])
+            if (
+                g.skill_id == last.skill_id
+                and re.fullmatch(r"\s?\(\s?", between)
+                and close is not None
+            ):
+                end = g.end + close.end()
+                out[-1] = Gold(last.start, end, last.skill_id, text[last.start : end])
+                continue
+        out.append(g)
+    return out
+
+
 def evaluate(
     docs: Iterable[LabelledDoc],
     extract: Callable[[str], Sequence[Predicted]],
@@ -351,7 +380,8 @@ def evaluate(
                     f"{doc.name}: mention {m.skill_id} [{m.start}:{m.end}] text {m.text!r} "
                     f"!= {doc.text[m.start : m.end]!r}"
                 )
-        pairs, fps, fns = match_spans(doc.gold, predicted)
+        gold = merge_bracketed_gold(doc.text, doc.gold)
+        pairs, fps, fns = match_spans(gold, predicted)
         for g, _ in pairs:
             cat = categories.get(g.skill_id, NOT_IN_LEXICON)
             result.by_category[cat].tp += 1
@@ -362,7 +392,7 @@ def evaluate(
             result.by_doc[doc.name].fp += 1
             result.overall.fp += 1
             # Say what the gold text has there, which tells a wrong id from a spurious hit.
-            under = [g for g in doc.gold if g.start < m.end and m.start < g.end]
+            under = [g for g in gold if g.start < m.end and m.start < g.end]
             note = ", ".join(f"gold here: {g.skill_id}" for g in under) or "no gold here"
             result.errors.append(
                 ErrorCase(

@@ -330,7 +330,9 @@ def found(extractor: SkillExtractor, text: str) -> list[tuple[str, str]]:
         ("Wrote torch.nn.functional code", [("pytorch", "torch.nn.functional")]),
         ("Ported tf.keras models", [("keras", "tf.keras")]),
         ("Trained on 8xA100 GPUs", [("gpu", "8xA100"), ("gpu", "GPUs")]),
-        ("Kubernetes (k8s)", [("kubernetes", "Kubernetes"), ("kubernetes", "k8s")]),
+        # A name and its own short form in brackets: one mention.
+        ("Kubernetes (k8s)", [("kubernetes", "Kubernetes (k8s)")]),
+        ("Kubernetes and k8s", [("kubernetes", "Kubernetes"), ("kubernetes", "k8s")]),
         ("AWS(PyTorch)", [("pytorch", "PyTorch")]),
         # Case: plain aliases ignore it, case-sensitive ones do not.
         (
@@ -849,11 +851,9 @@ def test_a_tool_before_a_verb_is_still_a_tool_in_a_list_or_after_a_preposition(
         ("Wrote TF (Terraform) modules for staging.", [("terraform", "Terraform")]),
         ("Owned the Terraform (TF) repo.", [("terraform", "Terraform")]),
         ("Holds an LLM (Master of Laws) degree.", []),
-        (
-            "Moved into CV (computer vision) in 2019.",
-            [("computer-vision", "CV"), ("computer-vision", "computer vision")],
-        ),
-        ("Built in TensorFlow (TF) only.", [("tensorflow", "TensorFlow"), ("tensorflow", "TF")]),
+        # Confirmed, the acronym and its expansion are one mention.
+        ("Moved into CV (computer vision) in 2019.", [("computer-vision", "CV (computer vision)")]),
+        ("Built in TensorFlow (TF) only.", [("tensorflow", "TensorFlow (TF)")]),
         # A related tool in brackets is no expansion: the usual rules decide.
         ("TF (Keras) models", [("tensorflow", "TF"), ("keras", "Keras")]),
         # A number is no expansion either; the context word confirms it here.
@@ -1232,3 +1232,27 @@ def test_field_words_in_a_club_or_society_name_are_not_skills() -> None:
     assert [m.skill_id for m in rm.extract_skills("Built AI tools for the club")] == [
         "artificial-intelligence"
     ]
+
+
+def test_a_name_and_its_short_form_in_brackets_are_one_mention() -> None:
+    text = "Skills: Site Reliability Engineering (SRE), Kubernetes (K8s) and PyTorch (or JAX)"
+    found = [(m.skill_id, m.text) for m in rm.extract_skills(text)]
+    assert found == [
+        ("sre", "Site Reliability Engineering (SRE)"),
+        ("kubernetes", "Kubernetes (K8s)"),
+        ("pytorch", "PyTorch"),
+        ("jax", "JAX"),
+    ]
+
+
+def test_a_field_label_after_a_skill_is_no_company_name() -> None:
+    # "Company:" labels the next field; "Halcyon Insurance Group" ends an organisation.
+    labelled = rm.extract_skills("Role: ML Engineer - Automated Valuation Company: Hearthmark")
+    assert "automated-valuation-model" in {m.skill_id for m in labelled}
+    named = rm.extract_skills("Data scientist at Halcyon Insurance Group since 2021")
+    assert "insurance" not in {m.skill_id for m in named}
+
+
+def test_a_capitalised_word_on_the_next_line_is_no_surname() -> None:
+    text = "Forecasting with ARIMA and Prophet\nUndergraduate Research Assistant, Vision Lab"
+    assert "prophet" in {m.skill_id for m in rm.extract_skills(text)}

@@ -461,13 +461,13 @@ class SkillExtractor:
         blocked = [link.span() for link in found_links]
         candidates, vetoes, contexts = self._candidates(doc, toks, norm, blocked, found_links)
         candidates = [c for c in candidates if not _vetoed(c, vetoes.get(c.skill_id, ()))]
-        candidates = _org_words(
-            doc,
-            candidates,
-            self.lexicon,
-            lambda a, b: "\n" in text[offsets.start(a) : offsets.start(b)],
-        )
-        candidates = self._confirm(doc, candidates, contexts)
+
+        def line_break(a: int, b: int) -> bool:
+            # Whether the original text breaks the line between two normalised offsets.
+            return "\n" in text[offsets.start(a) : offsets.start(b)]
+
+        candidates = _org_words(doc, candidates, self.lexicon, line_break)
+        candidates = self._confirm(doc, candidates, contexts, line_break)
         chosen = _longest_first(toks, candidates)
         if self._products:
             _read_as_products(doc, chosen, self._products, self.lexicon)
@@ -479,6 +479,7 @@ class SkillExtractor:
                     last = doc[v_end - 1]
                     blocked.append((doc[v_start].idx, last.idx + len(last)))
             hits += self._fuzzy.rescue(_mask(norm, blocked), self.lexicon)
+        hits = _merge_bracketed(norm, hits)
         mentions: list[SkillMention] = []
         for start, end, cand in hits:
             begin, stop = offsets.span(start, end)
@@ -569,6 +570,7 @@ class SkillExtractor:
         doc: Doc,
         candidates: list[_Candidate],
         contexts: dict[str, list[tuple[int, int]]],
+        line_break: Callable[[int, int], bool] | None = None,
     ) -> list[_Candidate]:
         """Decide the ambiguous candidates; the others are kept as they are.
 
@@ -591,7 +593,7 @@ class SkillExtractor:
             verdict = self._parenthesis(doc, cand, candidates, contexts)
             if verdict is not None:
                 state[i] = verdict
-            elif _looks_like_person(doc, cand, self._alias_vocabulary):
+            elif _looks_like_person(doc, cand, self._alias_vocabulary, line_break):
                 state[i] = False
             elif _has_cue(doc, cand) or any(
                 (c_start, c_end) != (cand.start, cand.end)
@@ -951,7 +953,12 @@ def _initials(doc: Doc, end: int, count: int) -> str:
 _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "this", "that", "my", "your"})
 
 
-def _looks_like_person(doc: Doc, cand: _Candidate, vocabulary: frozenset[str]) -> bool:
+def _looks_like_person(
+    doc: Doc,
+    cand: _Candidate,
+    vocabulary: frozenset[str],
+    line_break: Callable[[int, int], bool] | None = None,
+) -> bool:
     """A capitalised ambiguous alias that is a person's first name.
 
     "Ray has spent seven years", "Julia Novak joined us": the subject of a
@@ -965,7 +972,12 @@ def _looks_like_person(doc: Doc, cand: _Candidate, vocabulary: frozenset[str]) -
     if not (cand.cased and len(text) >= 3 and text.isalpha() and text.istitle()):
         return False
     following = cand.end
-    if following < len(doc) and doc[following].is_title and doc[following].is_alpha:
+    same_line = (
+        following >= len(doc)
+        or line_break is None
+        or not line_break(doc[following - 1].idx, doc[following].idx)
+    )
+    if following < len(doc) and same_line and doc[following].is_title and doc[following].is_alpha:
         after_article = cand.start > 0 and doc[cand.start - 1].lower_ in _DETERMINERS
         # "the Lightning Trainer" names a thing; "credit to Ray Nakamura" a person.
         if (
@@ -1083,10 +1095,12 @@ def _org_words(
             kept.append(cand)
             continue
         after = doc[cand.end] if cand.end < len(doc) else None
+        label = cand.end + 1 < len(doc) and doc[cand.end + 1].text == ":"
         if (
             after is not None
             and after.text[:1].isupper()
             and after.lower_.rstrip(".") in _ORG_SUFFIXES
+            and not label  # "Company: Acme" is a field label, not the end of a name
         ):
             continue
         acronym = first.text.isupper() or (first.text[:-1].isupper() and first.text[-1] == "s")
@@ -1205,6 +1219,40 @@ def _read_as_products(
                     cand.skill_id = product_id
                     changed = True
                     break
+
+
+_OPEN_BRACKET = re.compile(r"\s?\(\s?")
+_CLOSE_BRACKET = re.compile(r"^\s?\)")
+
+
+def _merge_bracketed(
+    norm: str, hits: list[tuple[int, int, _Candidate]]
+) -> list[tuple[int, int, _Candidate]]:
+    """One mention for a name and its own short form in brackets right after it.
+
+    "Site Reliability Engineering (SRE)" names the skill once, not twice: the
+    bracketed mention of the same skill joins the one before it, brackets and all.
+
+    >>> sre = _Candidate(0, 0, "sre", "alias", False, 90.0)
+    >>> text = "Site Reliability Engineering (SRE) team"
+    >>> [(s, e) for s, e, _ in _merge_bracketed(text, [(0, 28, sre), (30, 33, sre)])]
+    [(0, 34)]
+    """
+    ordered = sorted(hits, key=lambda h: (h[0], h[1]))
+    out: list[tuple[int, int, _Candidate]] = []
+    for hit in ordered:
+        if out:
+            start, end, cand = out[-1]
+            close = _CLOSE_BRACKET.match(norm[hit[1] :])
+            if (
+                hit[2].skill_id == cand.skill_id
+                and close is not None
+                and _OPEN_BRACKET.fullmatch(norm[end : hit[0]]) is not None
+            ):
+                out[-1] = (start, hit[1] + close.end(), cand)
+                continue
+        out.append(hit)
+    return out
 
 
 def _vetoed(cand: _Candidate, spans: Iterable[tuple[int, int]]) -> bool:
