@@ -23,7 +23,7 @@ import datetime as _dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
@@ -1778,32 +1778,28 @@ def _run(
             mentions = _extract("\n".join(texts))
         items = _items_from_strings(texts, mentions)
 
-    # Opening verbs across all reviewed bullets, for repeated-opener.
-    plain = [BulletContext.of(it.text) for it in items]
-    keys = [_opener_key(c) for c in plain]
+    # Each bullet analysed once; then the opening verbs across all of them, for
+    # repeated-opener (only the bullets whose opener repeats need their counts set).
+    analysed = [
+        BulletContext.of(
+            it.text,
+            tools=it.tools,
+            finished=it.finished,
+            ended=it.ended,
+            min_words=config.min_words,
+            max_words=config.max_words,
+        )
+        for it in items
+    ]
+    keys = [_opener_key(c) for c in analysed]
     totals = Counter(k for k in keys if k)
     seen: Counter[str] = Counter()
     contexts: list[BulletContext] = []
     findings: list[BulletFinding] = []
-    for it, base, key in zip(items, plain, keys, strict=True):
-        rank = seen[key] if key else 0
-        if key:
+    for it, ctx, key in zip(items, analysed, keys, strict=True):
+        if key and totals[key] > 1:
+            ctx = replace(ctx, opener_count=totals[key], opener_rank=seen[key])
             seen[key] += 1
-        ctx = BulletContext(
-            text=base.text,
-            body=base.body,
-            words=base.words,
-            metrics=base.metrics,
-            tools=it.tools or (),
-            tools_known=it.tools is not None,
-            finished=it.finished,
-            ended=it.ended,
-            opener_count=totals[key] if key else 1,
-            opener_rank=rank,
-            min_words=config.min_words,
-            max_words=config.max_words,
-            opener=base.opener,
-        )
         contexts.append(ctx)
         for rule_id in enabled:
             hit = BULLET_RULES[rule_id](ctx)
