@@ -355,7 +355,7 @@ class JobMatcher:
             m
             for m in mentions
             if m.section != "contact"
-            and not (hidden and any(s <= m.start and m.end <= e for s, e in hidden))
+            and not _in_hidden(m, hidden)
             and self._job_skill(m.skill_id)
         ]
         relevant = tuple(
@@ -389,7 +389,7 @@ class JobMatcher:
             section = mention.section or "other"
             if section == "contact":
                 continue
-            if hidden and any(s <= mention.start and mention.end <= e for s, e in hidden):
+            if _in_hidden(mention, hidden):
                 hidden_out.append(mention)
                 continue
             if mention.method == "fuzzy" and mention.score < cfg.fuzzy_min_score:
@@ -690,6 +690,11 @@ def _years_between(year: int, month: int | None, when: _dt.date) -> float:
 def _hidden_spans(resume: Resume) -> list[tuple[int, int]]:
     """Where hidden text sits in ``Resume.text`` (present only if the parser kept it)."""
     return [(line.start, line.end) for line in resume.lines if line.hidden]
+
+
+def _in_hidden(mention: SkillMention, hidden: Sequence[tuple[int, int]]) -> bool:
+    """Whether the mention lies in text the parser reported as hidden."""
+    return any(s <= mention.start and mention.end <= e for s, e in hidden)
 
 
 def _entry_of(resume: Resume, mention: SkillMention) -> ExperienceEntry | None:
