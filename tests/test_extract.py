@@ -1256,3 +1256,11 @@ def test_a_field_label_after_a_skill_is_no_company_name() -> None:
 def test_a_capitalised_word_on_the_next_line_is_no_surname() -> None:
     text = "Forecasting with ARIMA and Prophet\nUndergraduate Research Assistant, Vision Lab"
     assert "prophet" in {m.skill_id for m in rm.extract_skills(text)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .@/:wx\n\t\u00a0-_co.mi", max_size=60))
+def test_the_link_scan_finds_what_the_link_pattern_finds(text: str) -> None:
+    from resume_match.extract import _LINKS, _find_links
+
+    assert [m.span() for m in _find_links(text)] == [m.span() for m in _LINKS.finditer(text)]

@@ -457,7 +457,7 @@ class SkillExtractor:
         toks = _Tokens.of(doc)
         # Character ranges no mention may touch: links, and for the fuzzy
         # rescue also the spans already taken and the vetoed phrases.
-        found_links = list(_LINKS.finditer(norm))
+        found_links = _find_links(norm)
         blocked = [link.span() for link in found_links]
         candidates, vetoes, contexts = self._candidates(doc, toks, norm, blocked, found_links)
         candidates = [c for c in candidates if not _vetoed(c, vetoes.get(c.skill_id, ()))]
@@ -717,6 +717,34 @@ class SkillExtractor:
                     links.setdefault(target, set()).add(skill.id)
             self._relations = links
         return second in self._relations.get(first, ())
+
+
+_LINK_HINT = re.compile(r"@|://|\.[A-Za-z]")
+
+
+def _find_links(norm: str) -> list[re.Match[str]]:
+    """What ``_LINKS`` finds in ``norm``, searching only the tokens that could hold one.
+
+    Every link lies inside one whitespace-free token holding "@", "://" or a dot
+    before a letter; scanning the whole text with ``_LINKS`` took a tenth of an
+    extraction, most tokens being plain words.
+
+    >>> [m.group() for m in _find_links("Mail jo@x.org or see github.com/jo. Done.")]
+    ['jo@x.org', 'github.com/jo.']
+    """
+    found: list[re.Match[str]] = []
+    last_end = -1
+    for hint in _LINK_HINT.finditer(norm):
+        if hint.start() < last_end:
+            continue  # this token was searched already
+        start, end = hint.start(), hint.end()
+        while start > 0 and not norm[start - 1].isspace():
+            start -= 1
+        while end < len(norm) and not norm[end].isspace():
+            end += 1
+        found.extend(_LINKS.finditer(norm, start, end))
+        last_end = end
+    return found
 
 
 def _link_spans(doc: Doc, found: list[re.Match[str]]) -> list[tuple[int, int, int, int]]:
