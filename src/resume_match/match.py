@@ -354,9 +354,7 @@ class JobMatcher:
         used = [
             m
             for m in mentions
-            if m.section != "contact"
-            and not _in_hidden(m, hidden)
-            and self._job_skill(m.skill_id)
+            if m.section != "contact" and not _in_hidden(m, hidden) and self._job_skill(m.skill_id)
         ]
         relevant = tuple(
             entry
