@@ -254,7 +254,9 @@ def test_held_out_sets_are_well_formed(folder: Path) -> None:
     # Held-out sets are never tuned on; only their markup is checked here (their
     # labels may name skills the lexicon lacks: that is what they measure).
     held = list(ev.load_labelled_dir(folder))
-    assert len(held) >= 10
+    # Eight documents at least (the sixth set has eight), and enough labels to measure.
+    assert len(held) >= 8
+    assert sum(len(doc.gold) for doc in held) >= 300
     for doc in held:
         assert "[[" not in doc.text and "]]" not in doc.text, doc.name
         spans = sorted((g.start, g.end) for g in doc.gold)
