@@ -20,12 +20,15 @@ mentions and the caller did not pass them.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Literal, NamedTuple
+
+from pydantic import TypeAdapter
 
 from resume_match.errors import InputError, did_you_mean
 from resume_match.models import (
@@ -495,18 +498,16 @@ _COUNT_RE = re.compile(
 # Without a digit in the text, the words one of these detectors needs to match at
 # all (lower case, as substrings: "threefold" holds "three" and "fold"). Keep in
 # step with the patterns above; tests compare gated and ungated results.
-_NUMBER_WORDS = tuple(_WORD_NUMBERS.split("|"))
+_NUMBER_WORD_START = re.compile(rf"(?<!\w)(?:{_WORD_NUMBERS})")
 _WORD_TRIGGERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "multiplier": (
             "fold", "doubl", "tripl", "quadrupl", "halv", "half", "magnitude", "times"
         ),
-        "fraction": ("half", "third", "quarter", "fifth", "tenth", "nines", *_NUMBER_WORDS),
+        "fraction": ("half", "third", "quarter", "fifth", "tenth", "nines"),
         "rank": ("top", "place", "prize", "ranked", "medal", "finished", "percentile"),
         "change": ("from", "once", "twice", "thrice"),
-        "count": (
-            "dozen", "hundred", "thousand", "million", "billion", *_NUMBER_WORDS
-        ),
+        "count": ("dozen", "hundred", "thousand", "million", "billion"),
     }
 )  # fmt: skip
 # With digits, what the digit branches of a detector need besides the number.
@@ -530,6 +531,9 @@ def _may_match(detector: str, text: str, low: str, digits: bool) -> bool:
     for a rank, "from 3 to 2" for a change). Tests compare with every gate open.
     """
     if any(map(low.__contains__, _WORD_TRIGGERS[detector])):
+        return True
+    if detector in ("fraction", "count") and _NUMBER_WORD_START.search(low) is not None:
+        # "one in four", "twelve annotators": a number word that starts a word.
         return True
     if not digits:
         return False
@@ -1795,7 +1799,7 @@ def _run(
     totals = Counter(k for k in keys if k)
     seen: Counter[str] = Counter()
     contexts: list[BulletContext] = []
-    findings: list[BulletFinding] = []
+    found: list[dict[str, object]] = []
     for it, ctx, key in zip(items, analysed, keys, strict=True):
         if key and totals[key] > 1:
             ctx = replace(ctx, opener_count=totals[key], opener_rank=seen[key])
@@ -1805,23 +1809,30 @@ def _run(
             hit = BULLET_RULES[rule_id](ctx)
             if hit is None:
                 continue
-            findings.append(
-                BulletFinding(
-                    rule=rule_id,
-                    severity=RULE_SEVERITY[rule_id],
-                    bullet=it.index,
-                    text=it.text,
-                    page=it.page,
-                    section=it.section,
-                    entry=it.entry,
-                    start=hit.start,
-                    end=hit.end,
-                    message=hit.message,
-                    suggestion=hit.suggestion,
-                )
+            found.append(
+                {
+                    "rule": rule_id,
+                    "severity": RULE_SEVERITY[rule_id],
+                    "bullet": it.index,
+                    "text": it.text,
+                    "page": it.page,
+                    "section": it.section,
+                    "entry": it.entry,
+                    "start": hit.start,
+                    "end": hit.end,
+                    "message": hit.message,
+                    "suggestion": hit.suggestion,
+                }
             )
-    findings.sort(key=lambda f: (f.bullet, f.rule))
-    return tuple(findings), contexts
+    # Validated in one call: half the cost of building the models one by one.
+    findings = _findings_adapter().validate_python(found)
+    return tuple(sorted(findings, key=lambda f: (f.bullet, f.rule))), contexts
+
+
+@functools.cache
+def _findings_adapter() -> TypeAdapter[list[BulletFinding]]:
+    # Built on first use: a schema build at import would slow `import resume_match`.
+    return TypeAdapter(list[BulletFinding])
 
 
 def _extract(source: Resume | str) -> Sequence[SkillMention]:
