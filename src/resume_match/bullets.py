@@ -495,10 +495,9 @@ _COUNT_RE = re.compile(
     r"(?P<attached>[a-zA-Zµ/]+)?\+?(?P<rest>(?:[\s-]+(?:of\s+)?[\w/@'\u2019.-]+){1,3})?",
     re.IGNORECASE,
 )
-# Without a digit in the text, the words one of these detectors needs to match at
-# all (lower case, as substrings: "threefold" holds "three" and "fold"). Keep in
-# step with the patterns above; tests compare gated and ungated results.
-_NUMBER_WORD_START = re.compile(rf"(?<!\w)(?:{_WORD_NUMBERS})")
+# The words one of these detectors needs to match at all (lower case, as
+# substrings: "threefold" holds "fold"). Keep in step with the patterns above;
+# tests compare gated and ungated results.
 _WORD_TRIGGERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "multiplier": (
@@ -510,6 +509,9 @@ _WORD_TRIGGERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "count": ("dozen", "hundred", "thousand", "million", "billion"),
     }
 )  # fmt: skip
+# A number word where a word starts ("one in four", "twelve annotators", "tenfold"):
+# what the count and fraction detectors need when the text has no digit.
+_NUMBER_WORD_START = re.compile(rf"(?<!\w)(?:{_WORD_NUMBERS})")
 # With digits, what the digit branches of a detector need besides the number.
 _DIGIT_TRIGGERS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
@@ -908,6 +910,12 @@ class BulletContext:
         """The bullet without its glyph or numbering."""
         return self.text[self.body :].rstrip()
 
+    @functools.cached_property
+    def padded(self) -> str:
+        """The body in lower case with non-word runs as single spaces (see :func:`_padded`);
+        worked out once for the rules that look up word starts in it."""
+        return _padded(self.body_text)
+
 
 Rule = Callable[[BulletContext], Hit | None]
 
@@ -1247,9 +1255,7 @@ def rule_no_metric(ctx: BulletContext) -> Hit | None:
     """
     if ctx.has_metric or not ctx.words:
         return None
-    body = ctx.body_text
-    padded = _padded(body)
-    quantity = next((q for hints, q in _QUANTITY_HINTS if _any_in(hints, padded)), "the result")
+    quantity = next((q for hints, q in _QUANTITY_HINTS if _any_in(hints, ctx.padded)), "the result")
     first = ctx.words[ctx.opener] if ctx.opener is not None else ctx.words[0]
     verb = first.text
     if _CHANGE_VERB_RE.match(verb):
@@ -1370,8 +1376,7 @@ def _strong_rewrite(ctx: BulletContext, end: int, keep_all: bool = False) -> str
                     words = words[i + 2 :]
                     break
     if verb is None:
-        padded = _padded(ctx.text)
-        verb = next((v for hints, v in _VERB_IDEAS if _any_in(hints, padded)), "Delivered")
+        verb = next((v for hints, v in _VERB_IDEAS if _any_in(hints, ctx.padded)), "Delivered")
         if keep_all:
             words = ctx.body_text.split()
             if words:
