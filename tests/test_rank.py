@@ -205,3 +205,16 @@ def test_a_custom_lexicon_parse_config_and_password_reach_every_worker(tmp_path)
     plain = rank(items, job)
     assert plain[0].report is not None and plain[0].report.requirements[0].status == "missing"
     assert plain[1].error is not None and plain[1].error.startswith("EncryptedPdfError")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"lexicon": "house.toml"}, "lexicon= takes a Lexicon, got str; load one with"),
+        ({"parse_config": {"max_pages": 2}}, "parse_config= takes a ParseConfig, got dict"),
+        ({"password": b"s3cret"}, "password= takes a string, got bytes"),
+    ],
+)
+def test_wrong_option_types_are_input_errors(options: dict[str, object], message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        rank([], JOB, **options)  # type: ignore[arg-type]

@@ -1010,6 +1010,17 @@ def rank(
     """
     if workers < 1:
         raise InputError(f"rank(): workers must be 1 or more, got {workers}")
+    if lexicon is not None and not isinstance(lexicon, Lexicon):
+        raise InputError(
+            f"rank(): lexicon= takes a Lexicon, got {type(lexicon).__name__}; "
+            "load one with resume_match.load_lexicon(path)"
+        )
+    if parse_config is not None and not isinstance(parse_config, ParseConfig):
+        raise InputError(
+            f"rank(): parse_config= takes a ParseConfig, got {type(parse_config).__name__}"
+        )
+    if password is not None and not isinstance(password, str):
+        raise InputError(f"rank(): password= takes a string, got {type(password).__name__}")
     batch = list(items)
     profile = _resolve_job(job)
     total = len(batch)
