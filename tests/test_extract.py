@@ -1264,3 +1264,102 @@ def test_the_link_scan_finds_what_the_link_pattern_finds(text: str) -> None:
     from resume_match.extract import _LINKS, _find_links
 
     assert [m.span() for m in _find_links(text)] == [m.span() for m in _LINKS.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        # A sentence run into the next after a number, as PDF text layers do.
+        ("misrouted tickets fell by 38%.Mentored two junior engineers", "mentoring"),
+        ("cut p95 latency to 40 ms in 2023.Deployed it on Kubernetes", "kubernetes"),
+        # A capitals heading run into the first line under it.
+        ("SKILLSPython · R · SQL", "python"),
+        ("EXPERIENCESenior engineer, Docker and Terraform", "docker"),
+    ],
+)
+def test_text_run_together_by_pdf_extraction_is_split(text: str, skill: str) -> None:
+    assert skill in {m.skill_id for m in rm.extract_skills(text)}
+
+
+def test_run_together_splits_leave_product_names_and_numbers_whole() -> None:
+    # Four capitals before a capitalised word are a product name, not a heading.
+    tokens = [t.text for t in _shared_extractor()._nlp.tokenizer("BERTScore v3.5 ONNXRuntime")]
+    assert tokens == ["BERTScore", "v3.5", "ONNXRuntime"]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("so that training and online features stop disagreeing", "feature-store"),
+        ("the path from a notebook to a model in production.", "model-deployment"),
+    ],
+)
+def test_fuzzy_rescue_does_not_read_other_words_as_typos(text: str, skill: str) -> None:
+    assert skill not in {m.skill_id for m in rm.extract_skills(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Built an online feature stroe on Redis.", "feature-store"),
+        ("Moved ads ranking onto the new stack.", "ad-tech"),
+    ],
+)
+def test_fuzzy_rescue_still_reads_typos_and_number_changes(text: str, skill: str) -> None:
+    assert skill in {m.skill_id for m in rm.extract_skills(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Approved by the model risk committee and live since 2022.", "model-risk-management"),
+        ("Worked closely with Finance and the external auditors.", "finance"),
+        ("Partnered with Finance on the forecast.", "finance"),
+    ],
+)
+def test_bodies_and_departments_named_after_a_field_are_not_skills(text: str, skill: str) -> None:
+    assert skill not in {m.skill_id for m in rm.extract_skills(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Three years of model risk work under SR 11-7.", "model-risk-management"),
+        ("Worked with Finance and Insurance clients.", "finance"),
+        ("Five years in Finance.", "finance"),
+    ],
+)
+def test_fields_beside_the_body_and_department_rules_still_count(text: str, skill: str) -> None:
+    assert skill in {m.skill_id for m in rm.extract_skills(text)}
+
+
+def test_an_acronym_in_the_plural_is_not_a_name_ending_in_s(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    toml = '[[skill]]\nid = "gams"\nname = "GAMS"\ncategory = "ml-library"\n'
+    gams = _compiled(tmp_path_factory, "gams", toml)
+    assert found(gams, "Fitted GAMs in R.") == []
+    assert found(gams, "Solved the model in GAMS and gams.") == [("gams", "GAMS"), ("gams", "gams")]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        # Correctly spelled words we know are never typos of something else.
+        ("Grew market share in two regions within a year.", "marketo"),
+        ("Tuned the gating network of a mixture-of-experts model.", "gatling"),
+        (
+            "Trained ResNet-50 and EfficientNet-B3 backbones for lesion classification.",
+            "backbone-js",
+        ),
+    ],
+)
+def test_fuzzy_rescue_leaves_correctly_spelled_known_words_alone(text: str, skill: str) -> None:
+    assert skill not in {m.skill_id for m in rm.extract_skills(text)}
+
+
+def test_fuzzy_rescue_reads_a_glued_compound_as_its_alias() -> None:
+    found = {
+        m.skill_id for m in rm.extract_skills("Interests: deeplearning and multiagent systems")
+    }
+    assert {"deep-learning", "multi-agent-systems"} <= found

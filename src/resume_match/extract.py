@@ -48,6 +48,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -95,7 +96,16 @@ FUZZY_MAX_TOKENS = 3
 # Bullet glyphs glued to words by scrapers ("Flink.• Wrote", "Spark▪ Deployed")
 # are split off wherever they stand, so the word keeps its own suffix rules.
 _GLYPHS = "\u2022\u00b7\u25aa\u25ab\u25b8\u25ba\u25cf\u25a0\u27a4\u27a2\u2023\u2043"
-_EXTRA_INFIXES = (rf"[/|,;()\[\]{{}}{_GLYPHS}]",)
+_EXTRA_INFIXES = (
+    rf"[/|,;()\[\]{{}}{_GLYPHS}]",
+    # A full stop run into the next sentence after a number ("by 38%.Mentored");
+    # spaCy splits it after a letter ("minutes.Presented") but not after a digit.
+    r"(?<=[0-9%])\.(?=[A-Z][a-z])",
+    # A capitals heading run into the first word below it ("SKILLSPython",
+    # "EXPERIENCESenior"): split where five capitals meet a capitalised word.
+    # Four are left alone, so product names such as "BERTScore" stay whole.
+    r"(?<=[A-Z]{5})(?=[A-Z][a-z])",
+)
 
 # spaCy keeps a full stop after a capital letter ("R.", "U.S."); a list that
 # ends "Python, R." needs the "R" on its own.
@@ -552,6 +562,14 @@ class SkillExtractor:
     ) -> None:
         if links and _in_link(toks, start, end, links):
             return
+        if (
+            not info.cased
+            and info.text[-1:] == "S"
+            and info.text.isupper()
+            and end - start == 1
+            and _plural_acronym(toks.words[start])
+        ):
+            return  # "GAMs" (additive models) is not GAMS, "SPSs" not SPSS
         candidates.append(
             _Candidate(
                 start,
@@ -1085,6 +1103,16 @@ _ROLE_WORDS = frozenset(
         "teams", "practice", "platform", "products", "product",
     }
 )  # fmt: skip
+# Bodies named after what they oversee, in any case: "the model risk
+# committee", "AI Ethics Council", "the MLOps guild" are not skills.
+_BODY_SUFFIXES = frozenset(
+    {
+        "committee", "committees", "subcommittee", "council", "councils",
+        "guild", "guilds", "taskforce",
+    }
+)  # fmt: skip
+# Words before a department named by its field: "worked with Finance", "alongside Risk".
+_DEPARTMENT_CUES = frozenset({"with", "alongside"})
 # Categories whose everyday words make up company names ("Mudra Fintech").
 _ORG_PRONE = frozenset({"domain", "ml-field"})
 # Tokens after which a word starts a sentence, a line or a list item.
@@ -1105,7 +1133,9 @@ def _org_words(
     one-word field. A role noun after it ("Robotics Engineer", "Agritech ML
     Engineer") keeps the mention, and so do acronyms ("Use LLMs to ..."), a
     title-case heading that starts a sentence ("Selected Robotics Projects") and
-    a field on a line of its own ("Skills" above "Bioinformatics"):
+    a field on a line of its own ("Skills" above "Bioinformatics"). A body
+    named after what it oversees ("the model risk committee") and a department
+    after "with" ("worked with Finance on pricing") go too.
     ``line_break(a, b)`` says whether the original text breaks the line between
     two normalised offsets. Longer field names in
     title case ("Practical Deep Learning") are course and paper titles far
@@ -1119,10 +1149,32 @@ def _org_words(
     kept: list[_Candidate] = []
     for cand in candidates:
         first = doc[cand.start]
-        if lexicon.skills[cand.skill_id].category not in _ORG_PRONE or not first.text[:1].isupper():
+        after = doc[cand.end] if cand.end < len(doc) else None
+        category = lexicon.skills[cand.skill_id].category
+        if after is not None and category in _WORD_CATEGORIES and after.lower_ in _BODY_SUFFIXES:
+            continue  # "the model risk committee"
+        if category not in _ORG_PRONE or not first.text[:1].isupper():
             kept.append(cand)
             continue
-        after = doc[cand.end] if cand.end < len(doc) else None
+        if (
+            category == "domain"
+            and cand.end - cand.start == 1
+            and first.is_title
+            and cand.start > 0
+            and doc[cand.start - 1].lower_ in _DEPARTMENT_CUES
+            and (
+                after is None
+                or after.text in {".", ";", ")"}
+                or (after.lower_ in STOP_WORDS and after.lower_ not in {"and", "or"})
+                # "with Finance and the auditors", not "with Finance and Retail"
+                or (
+                    after.lower_ in {"and", "or"}
+                    and cand.end + 1 < len(doc)
+                    and not covered[cand.end + 1]
+                )
+            )
+        ):
+            continue  # a department: "worked closely with Finance on ..."
         label = cand.end + 1 < len(doc) and doc[cand.end + 1].text == ":"
         if (
             after is not None
@@ -1348,6 +1400,56 @@ def _other_word(query: str, alias: str) -> bool:
     )
 
 
+def _plural_acronym(word: str) -> bool:
+    """Whether ``word`` is an acronym in the plural: capitals and a small "s".
+
+    >>> _plural_acronym("GAMs"), _plural_acronym("GAMS"), _plural_acronym("Faiss")
+    (True, False, False)
+    """
+    return len(word) >= 3 and word[-1] == "s" and word[:-1].isupper()
+
+
+def _typo_shaped(query: str, alias: str, known: AbstractSet[str] = frozenset()) -> bool:
+    """Whether ``query`` differs from ``alias`` the way a misspelling does.
+
+    A typo touches one word, and a short word by one edit only: "online
+    features stop" is not "online feature store" ("stop" is another word, two
+    edits from "store"), nor "data lake house" "data warehouse". The changed word
+    must not be a word we know correctly spelled, in either number (``known``:
+    every word of every alias and context word): "system" is not a misspelling
+    of "systemd", nor "backbones" of "BackboneJS". A word in the other
+    number is not a typo and is allowed ("Cox models" for "Cox model", "ads
+    ranking" for "ad ranking"); phrases of other lengths are judged elsewhere.
+
+    >>> _typo_shaped("scikit lern", "scikit learn"), _typo_shaped("features stop", "feature store")
+    (True, False)
+    >>> _typo_shaped("kubernets", "kubernetes"), _typo_shaped("ads ranking", "ad ranking")
+    (True, True)
+    >>> _typo_shaped("system", "systemd", known={"recommender", "system"})
+    False
+    """
+    from rapidfuzz.distance import OSA
+
+    words, targets = query.split(" "), alias.split(" ")
+    if len(words) != len(targets):
+        return True
+    typos = 0
+    for word, target in zip(words, targets, strict=True):
+        if word == target:
+            continue
+        if word in _other_numbers(target) or target in _other_numbers(word):
+            continue  # "ads ranking" for "ad ranking"; one-word aliases: see _other_number
+        if word.replace("-", "") == target.replace("-", ""):
+            continue  # "deeplearning" for "deep-learning": the same word, glued
+        typos += 1
+        edits = OSA.distance(word, target)
+        if typos > 1 or edits > (1 if len(target) <= 6 else 2):
+            return False
+        if word in known or any(other in known for other in _other_numbers(word)):
+            return False
+    return True
+
+
 def _mask(text: str, ranges: list[tuple[int, int]]) -> str:
     """``text`` with the characters in ``ranges`` replaced by spaces (same length).
 
@@ -1445,6 +1547,15 @@ class _FuzzyIndex:
         self.cutoff = cutoff
         self.buckets: dict[tuple[str, int], list[tuple[str, str, bool]]] = {}
         self.alias_words: set[str] = set()
+        # Every word of every alias and context word, correctly spelled: never
+        # read as a typo of something else.
+        self.known_words: set[str] = {
+            w
+            for skill in lexicon.skills.values()
+            for phrase in skill.context
+            for w in re.split(r"[^a-z0-9+#]+", phrase.lower())
+            if len(w) >= 3
+        }
         self.min_length = 0
         self.max_length = 0
         self.cache: dict[str, tuple[str, float] | None] = {}
@@ -1458,6 +1569,7 @@ class _FuzzyIndex:
         for skill in lexicon.skills.values():
             for alias in skill_aliases(skill):
                 text = normalize(alias.text).lower()
+                self.known_words.update(w for w in re.split(r"[^a-z0-9+#]+", text) if len(w) >= 3)
                 if len(text) < 5:
                     continue
                 # Case-sensitive and ambiguous aliases are indexed as rivals only:
@@ -1535,6 +1647,7 @@ class _FuzzyIndex:
             and len(rivals) == 1
             and best_score < 100.0
             and not _other_word(query, best[2])
+            and _typo_shaped(query, best[2], self.known_words)
             and all(word in query.split(" ") for word in self.acronyms.get(best[2], ()))
             and not (best[0] in self.words and _other_number(query, best[2]))
         ):
