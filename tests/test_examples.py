@@ -96,7 +96,8 @@ def test_recruiter_lexicon_checks_clean_and_extends_the_bundled_one() -> None:
     assert code == 0, out
     assert out.startswith(f"{path}: ok, 3 entries (2 new, 1 extended, 0 replaced)")
     lexicon = rm.load_lexicon(path)
-    assert "conductor-workflows" in lexicon.skills and "conductor-workflows" not in rm.load_lexicon().skills
+    assert "conductor-workflows" in lexicon.skills
+    assert "conductor-workflows" not in rm.load_lexicon().skills
     found = rm.extract_skills("Built anti-fraud models on RiskHub", lexicon=lexicon)
     assert {m.skill_id for m in found} == {"fraud-detection", "riskhub"}
 

@@ -1363,3 +1363,36 @@ def test_fuzzy_rescue_reads_a_glued_compound_as_its_alias() -> None:
         m.skill_id for m in rm.extract_skills("Interests: deeplearning and multiagent systems")
     }
     assert {"deep-learning", "multi-agent-systems"} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joined the Commercial Data Science team in 2021.",
+        "Moved to the Network Analytics group last spring.",
+        "Our Surveillance Analytics team runs the weekly reports.",
+    ],
+)
+def test_a_team_named_in_title_case_is_not_a_skill(text: str) -> None:
+    fields = {"data-science", "telecommunications", "disease-surveillance", "analytics"}
+    assert not {m.skill_id for m in rm.extract_skills(text)} & fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our data science team grew from 3 to 9 people.",
+        "Data Science Team Lead, Acme Corp (2020-2023)",
+        "Director of Data Science",
+    ],
+)
+def test_a_field_beside_a_team_word_still_counts_when_not_a_name(text: str) -> None:
+    assert "data-science" in {m.skill_id for m in rm.extract_skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Led the SPSS to R migration for the analytics group.", "Moved the Excel reports to R."],
+)
+def test_a_statistics_tool_beside_an_ambiguous_language_confirms_it(text: str) -> None:
+    assert "r" in {m.skill_id for m in rm.extract_skills(text)}

@@ -877,7 +877,9 @@ ambiguous tool or language alias ("from Hive to PySpark", "Python, lately Rust")
 # tools and languages: a field or domain nearby says nothing about "CV" meaning
 # computer vision rather than a curriculum vitae.
 _RELATED_CATEGORIES: dict[str, frozenset[str]] = {
-    "language": frozenset({"language", "data-eng"}),
+    # Statistics tools and libraries beside a language: "the SPSS to R migration",
+    # "GeoLift in R", "lme4 and R".
+    "language": frozenset({"language", "data-eng", "analytics", "ml-library"}),
     "data-eng": frozenset({"data-eng", "language", "cloud"}),
     "cloud": frozenset({"cloud", "data-eng", "devops"}),
     "devops": frozenset({"devops", "cloud", "mlops"}),
@@ -1111,6 +1113,17 @@ _BODY_SUFFIXES = frozenset(
         "guild", "guilds", "taskforce",
     }
 )  # fmt: skip
+# A team named in title case after its field is the team's name, not the skill:
+# "our Commercial Data Science team", "the Network Analytics group". (A lowercase
+# "data science team" says what the team does, and counts.)
+_TEAM_WORDS = frozenset(
+    {
+        "team", "teams", "group", "groups", "squad", "department", "unit", "division",
+        "org", "tribe", "chapter", "pod",
+    }
+)  # fmt: skip
+# "Data Science Team Lead" is a job title: the field in it counts.
+_TEAM_ROLES = frozenset({"lead", "leader", "leads", "manager", "head", "director"})
 # Words before a department named by its field: "worked with Finance", "alongside Risk".
 _DEPARTMENT_CUES = frozenset({"with", "alongside"})
 # Categories whose everyday words make up company names ("Mudra Fintech").
@@ -1134,8 +1147,9 @@ def _org_words(
     Engineer") keeps the mention, and so do acronyms ("Use LLMs to ..."), a
     title-case heading that starts a sentence ("Selected Robotics Projects") and
     a field on a line of its own ("Skills" above "Bioinformatics"). A body
-    named after what it oversees ("the model risk committee") and a department
-    after "with" ("worked with Finance on pricing") go too.
+    named after what it oversees ("the model risk committee"), a team named in
+    title case ("the Network Analytics team") and a department after "with"
+    ("worked with Finance on pricing") go too.
     ``line_break(a, b)`` says whether the original text breaks the line between
     two normalised offsets. Longer field names in
     title case ("Practical Deep Learning") are course and paper titles far
@@ -1153,6 +1167,14 @@ def _org_words(
         category = lexicon.skills[cand.skill_id].category
         if after is not None and category in _WORD_CATEGORIES and after.lower_ in _BODY_SUFFIXES:
             continue  # "the model risk committee"
+        if (
+            after is not None
+            and category in _WORD_CATEGORIES
+            and after.lower_ in _TEAM_WORDS
+            and all(t.is_title for t in doc[cand.start : cand.end])
+            and not (cand.end + 1 < len(doc) and doc[cand.end + 1].lower_ in _TEAM_ROLES)
+        ):
+            continue  # "Commercial Data Science team": a team's name
         if category not in _ORG_PRONE or not first.text[:1].isupper():
             kept.append(cand)
             continue
