@@ -1396,3 +1396,22 @@ def test_a_field_beside_a_team_word_still_counts_when_not_a_name(text: str) -> N
 )
 def test_a_statistics_tool_beside_an_ambiguous_language_confirms_it(text: str) -> None:
     assert "r" in {m.skill_id for m in rm.extract_skills(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # spaCy splits "3G" into "3", "G" alone but keeps it whole between slashes.
+        ("Radio networks: 3G/4G, LTE", {"3g", "lte"}),
+        # A number-letter word before a full stop: "5G." is "5G" and ".".
+        ("Planned the roll-out of 5G.", {"5g"}),
+    ],
+)
+def test_number_letter_names_match_glued_and_before_a_full_stop(
+    text: str, expected: set[str]
+) -> None:
+    assert expected <= {m.skill_id for m in rm.extract_skills(text)}
+
+
+def test_a_one_word_field_before_team_is_not_read_as_a_team_name() -> None:
+    assert "agile" in {m.skill_id for m in rm.extract_skills("Ran sprints as an Agile team.")}

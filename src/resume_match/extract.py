@@ -107,9 +107,9 @@ _EXTRA_INFIXES = (
     r"(?<=[A-Z]{5})(?=[A-Z][a-z])",
 )
 
-# spaCy keeps a full stop after a capital letter ("R.", "U.S."); a list that
-# ends "Python, R." needs the "R" on its own.
-_EXTRA_SUFFIXES = (r"(?<=\b[A-Z])\.", rf"[{_GLYPHS}]")
+# spaCy keeps a full stop after a capital letter ("R.", "U.S.") and after a
+# number with a letter ("5G."); a list that ends "Python, R." needs the "R" on its own.
+_EXTRA_SUFFIXES = (r"(?<=\b[A-Z])\.", r"(?<=[0-9][A-Za-z])\.", rf"[{_GLYPHS}]")
 _EXTRA_PREFIXES = (rf"[{_GLYPHS}]",)
 
 _PLAIN_PHRASE = re.compile(r"[A-Za-z0-9 ]+")
@@ -335,9 +335,10 @@ class SkillExtractor:
             self._variant_cache[norm] = [norm.split(" ")]
             return self._variant_cache[norm]
         alone = [t.text for t in self._nlp.make_doc(norm)]
-        if _PLAIN_PHRASE.fullmatch(norm):
-            # Letters, digits and spaces only: no affix rule applies, so the
-            # glued form cannot differ.
+        if _PLAIN_PHRASE.fullmatch(norm) and alone == norm.split(" "):
+            # Letters, digits and spaces that no affix rule split: the glued
+            # form cannot differ. (One that did, such as "3G" -> "3", "G" by
+            # spaCy's unit rule, stays whole between slashes: "3G/4G".)
             self._variant_cache[norm] = [alone]
             return [alone]
         glued_doc = self._nlp.make_doc(f"x/{norm}/x")
@@ -1173,6 +1174,15 @@ def _org_words(
             and after.lower_ in _TEAM_WORDS
             and all(t.is_title for t in doc[cand.start : cand.end])
             and not (cand.end + 1 < len(doc) and doc[cand.end + 1].lower_ in _TEAM_ROLES)
+            and (
+                cand.end - cand.start > 1  # "Data Science team"
+                or (  # "Commercial Analytics team"; not "an Agile team"
+                    cand.start > 1
+                    and doc[cand.start - 1].is_title
+                    and doc[cand.start - 1].lower_ not in STOP_WORDS
+                    and doc[cand.start - 2].text not in _OPENERS
+                )
+            )
         ):
             continue  # "Commercial Data Science team": a team's name
         if category not in _ORG_PRONE or not first.text[:1].isupper():
