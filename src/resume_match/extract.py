@@ -155,6 +155,9 @@ class _AliasInfo:
     ambiguous: bool
     method: Method
     cased: bool  # the alias is case-sensitive ("Julia", "TF")
+    # Capitals ending in S, matched in any case ("GAMS", "SPSS"): "GAMs" is
+    # another acronym in the plural, not this name.
+    plural_guard: bool = False
 
 
 # Token spans ``(start, end)`` of veto or context phrases, by skill id.
@@ -303,18 +306,10 @@ class SkillExtractor:
             for group, skill_id in _GLUED_SKILLS.items()
             if skill_id in self.lexicon.skills
         }
-        self._fuzzy = _FuzzyIndex(self.lexicon, self.config.fuzzy_cutoff)
+        self._fuzzy = _FuzzyIndex(self.lexicon, self.config.fuzzy_cutoff, self._alias_vocabulary)
         # Skill links for the bracket rule, built the first time it needs them.
         self._relations: dict[str, set[str]] | None = None
         self._products = _vendor_products(self.lexicon)
-        # Every word of every alias and name, lowercase: a capitalised word after a
-        # first-name alias that is none of these reads as a surname ("Ray Nakamura").
-        self._alias_vocabulary = frozenset(
-            word
-            for skill in self.lexicon.skills.values()
-            for alias in skill_aliases(skill)
-            for word in re.findall(r"[a-z]+", alias.text.lower())
-        )
 
     # -- building ----------------------------------------------------------- #
 
@@ -379,6 +374,10 @@ class SkillExtractor:
         del self._exact_patterns, self._lower_patterns
 
     def _collect_phrases(self) -> None:
+        # Every word of every alias and name, lowercase: a capitalised word after a
+        # first-name alias that is none of these reads as a surname ("Ray Nakamura"),
+        # and the fuzzy rescue never reads one of them as a typo.
+        vocabulary: set[str] = set()
         for skill in self.lexicon.skills.values():
             name_key = normalize(skill.name).lower()
             for alias in skill_aliases(skill):
@@ -390,7 +389,9 @@ class SkillExtractor:
                     ambiguous=alias.ambiguous,
                     method="exact" if is_name else "alias",
                     cased=alias.case_sensitive,
+                    plural_guard=not alias.case_sensitive and norm.endswith("S") and norm.isupper(),
                 )
+                vocabulary.update(re.findall(r"[a-z0-9+#]+", norm.lower()))
                 exact = alias.case_sensitive
                 for key in self._keys(norm, exact):
                     infos = self._aliases.setdefault((exact, key), [])
@@ -405,6 +406,7 @@ class SkillExtractor:
                 for phrase in _number_forms(skill.context):
                     for key in self._keys(phrase, False):
                         self._add_id(self._contexts, key, skill.id)
+        self._alias_vocabulary = frozenset(vocabulary)
 
     @staticmethod
     def _add_id(
@@ -563,14 +565,8 @@ class SkillExtractor:
     ) -> None:
         if links and _in_link(toks, start, end, links):
             return
-        if (
-            not info.cased
-            and info.text[-1:] == "S"
-            and info.text.isupper()
-            and end - start == 1
-            and _plural_acronym(toks.words[start])
-        ):
-            return  # "GAMs" (additive models) is not GAMS, "SPSs" not SPSS
+        if info.plural_guard and end - start == 1 and _plural_acronym(toks.words[start]):
+            return  # "GAMs" (additive models) is not GAMS
         candidates.append(
             _Candidate(
                 start,
@@ -1575,19 +1571,22 @@ class _FuzzyIndex:
     answer is cached, so a warm extractor mostly does dictionary look-ups.
     """
 
-    def __init__(self, lexicon: Lexicon, cutoff: float) -> None:
+    def __init__(
+        self, lexicon: Lexicon, cutoff: float, vocabulary: AbstractSet[str] = frozenset()
+    ) -> None:
         self.cutoff = cutoff
         self.buckets: dict[tuple[str, int], list[tuple[str, str, bool]]] = {}
         self.alias_words: set[str] = set()
-        # Every word of every alias and context word, correctly spelled: never
-        # read as a typo of something else.
-        self.known_words: set[str] = {
+        # Every word of every alias (``vocabulary``) and context word, correctly
+        # spelled: never read as a typo of something else.
+        self.known_words: set[str] = {w for w in vocabulary if len(w) >= 3}
+        self.known_words.update(
             w
             for skill in lexicon.skills.values()
             for phrase in skill.context
-            for w in re.split(r"[^a-z0-9+#]+", phrase.lower())
+            for w in re.findall(r"[a-z0-9+#]+", phrase.lower())
             if len(w) >= 3
-        }
+        )
         self.min_length = 0
         self.max_length = 0
         self.cache: dict[str, tuple[str, float] | None] = {}
@@ -1601,7 +1600,6 @@ class _FuzzyIndex:
         for skill in lexicon.skills.values():
             for alias in skill_aliases(skill):
                 text = normalize(alias.text).lower()
-                self.known_words.update(w for w in re.split(r"[^a-z0-9+#]+", text) if len(w) >= 3)
                 if len(text) < 5:
                     continue
                 # Case-sensitive and ambiguous aliases are indexed as rivals only:
