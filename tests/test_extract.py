@@ -1415,3 +1415,94 @@ def test_number_letter_names_match_glued_and_before_a_full_stop(
 
 def test_a_one_word_field_before_team_is_not_read_as_a_team_name() -> None:
     assert "agile" in {m.skill_id for m in rm.extract_skills("Ran sprints as an Agile team.")}
+
+
+_FILLER = "We shipped it to every region over the following two quarters without fuss. "
+
+
+def test_an_acronym_sure_elsewhere_keeps_its_sense_in_the_same_document() -> None:
+    alone = "Later: a RAG assistant over invoices and contracts."
+    assert "rag" not in {m.skill_id for m in rm.extract_skills(alone)}
+    text = "Built RAG pipelines on LangChain. " + _FILLER + alone
+    rag = [m for m in rm.extract_skills(text) if m.skill_id == "rag"]
+    assert [m.text for m in rag] == ["RAG pipelines", "RAG"]
+    assert rag[1].start == text.index("RAG assistant")
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Our NLP team has six people.",  # a group of people named after the field
+        "the Valencia NLP meetup",
+    ],
+)
+def test_the_document_sense_does_not_reach_names_of_groups(later: str) -> None:
+    text = "Skills: NLP, spaCy, Hugging Face transformers. " + _FILLER + later
+    nlp = [m for m in rm.extract_skills(text) if m.skill_id == "nlp"]
+    assert [m.start for m in nlp] == [text.index("NLP")]
+
+
+def test_the_document_sense_skips_single_letters() -> None:
+    text = "Languages: Python, R, SQL. " + _FILLER + "Co-authored with D. Lima R. in 2021."
+    r = [m for m in rm.extract_skills(text) if m.skill_id == "r"]
+    assert [m.start for m in r] == [text.index("R,")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Stack: Hugging Face (transformers, datasets, accelerate), vLLM",
+            {"hugging-face-transformers", "hf-datasets", "hf-accelerate"},
+        ),
+        ("Data pipeline on AWS (S3, Batch); dashboards in Grafana", {"s3", "aws-batch"}),
+        ("Azure services (Functions and Blob Storage)", {"azure-functions", "azure-blob-storage"}),
+    ],
+)
+def test_a_vendors_bracket_names_its_products_by_their_bare_names(
+    text: str, expected: set[str]
+) -> None:
+    found = {m.skill_id for m in rm.extract_skills(text)}
+    assert expected <= found
+    assert "transformer" not in found  # the library, not the architecture
+
+
+def test_a_tool_of_its_own_in_a_vendors_bracket_keeps_its_id() -> None:
+    found = {m.skill_id for m in rm.extract_skills("Analytics on Azure (Synapse, Databricks).")}
+    assert "databricks" in found and "azure-databricks" not in found
+
+
+def test_bare_product_words_outside_the_vendors_bracket_are_plain_words() -> None:
+    found = {m.skill_id for m in rm.extract_skills("We ran a batch of datasets to accelerate it.")}
+    assert not found & {"aws-batch", "hf-datasets", "hf-accelerate"}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Ray, PyTorch, Lightning, JAX (basic), CUDA", "jax"),
+        ("Fine-tuned it with PEFT and TRL (DPO); tracked runs in MLflow", "dpo"),
+    ],
+)
+def test_a_bracket_that_rates_or_names_a_neighbour_is_not_an_expansion(
+    text: str, skill: str
+) -> None:
+    assert skill in {m.skill_id for m in rm.extract_skills(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Fine-tuned Mistral-7B on support tickets.", "mistral"),
+        ("Tried Gemma-2-9B for the summaries.", "gemma"),
+        ("Moved the nightly jobs to Spark 3.5 last year.", "spark"),
+        ("Services are written in Go 1.22.", "go"),
+    ],
+)
+def test_a_release_number_or_model_size_confirms_a_name(text: str, skill: str) -> None:
+    assert skill in {m.skill_id for m in rm.extract_skills(text)}
+
+
+def test_a_number_alone_does_not_make_a_word_software() -> None:
+    found = {m.skill_id for m in rm.extract_skills("The 2 spark plugs lasted 3 years.")}
+    assert "spark" not in found

@@ -105,6 +105,9 @@ _EXTRA_INFIXES = (
     # "EXPERIENCESenior"): split where five capitals meet a capitalised word.
     # Four are left alone, so product names such as "BERTScore" stay whole.
     r"(?<=[A-Z]{5})(?=[A-Z][a-z])",
+    # A hyphen between a name and a number: "Mistral-7B", "Gemma-2-9B", "Phi-3".
+    # spaCy splits a hyphen only before a letter; the name alone matches.
+    r"(?<=[A-Za-z])-(?=[0-9])",
 )
 
 # spaCy keeps a full stop after a capital letter ("R.", "U.S.") and after a
@@ -362,6 +365,7 @@ class SkillExtractor:
         self._exact_patterns: dict[tuple[str, ...], list[str]] = {}
         self._lower_patterns: dict[tuple[str, ...], list[str]] = {}
         self._collect_phrases()
+        self._bracket_products = self._collect_bracket_products()
         # The matchers compare token texts only, so a Doc built from the words
         # is enough (and keeps the variants' exact token boundaries).
         vocab = self._nlp.vocab
@@ -407,6 +411,30 @@ class SkillExtractor:
                     for key in self._keys(phrase, False):
                         self._add_id(self._contexts, key, skill.id)
         self._alias_vocabulary = frozenset(vocabulary)
+
+    def _collect_bracket_products(self) -> dict[str, dict[tuple[str, ...], str]]:
+        """Vendor id -> {lowercase tokens of a product's bare name: product id}.
+
+        "Hugging Face Datasets" is a product of Hugging Face (``part_of``); in
+        "Hugging Face (transformers, datasets, accelerate)" the vendor is written
+        once and the bracket names its products by their bare names.
+        """
+        table: dict[str, dict[tuple[str, ...], str]] = {}
+        for product in self.lexicon.skills.values():
+            for vendor_id in product.part_of:
+                vendor = self.lexicon.skills.get(vendor_id)
+                if vendor is None:
+                    continue
+                prefixes = [normalize(a.text).lower() + " " for a in skill_aliases(vendor)]
+                for alias in skill_aliases(product):
+                    spelt = normalize(alias.text).lower()
+                    for prefix in prefixes:
+                        if not spelt.startswith(prefix) or len(spelt) == len(prefix):
+                            continue
+                        bare = table.setdefault(vendor_id, {})
+                        for tokens in self._variants(spelt[len(prefix) :]):
+                            bare.setdefault(tuple(t.lower() for t in tokens), product.id)
+        return table
 
     @staticmethod
     def _add_id(
@@ -480,7 +508,11 @@ class SkillExtractor:
             return "\n" in text[offsets.start(a) : offsets.start(b)]
 
         candidates = _org_words(doc, candidates, self.lexicon, line_break)
-        candidates = self._confirm(doc, candidates, contexts, line_break)
+        candidates = self._confirm(doc, toks, candidates, contexts, line_break)
+        if self._bracket_products:
+            candidates = _read_bracket_products(
+                toks, candidates, self._bracket_products, self.lexicon
+            )
         chosen = _longest_first(toks, candidates)
         if self._products:
             _read_as_products(doc, chosen, self._products, self.lexicon)
@@ -583,6 +615,7 @@ class SkillExtractor:
     def _confirm(
         self,
         doc: Doc,
+        toks: _Tokens,
         candidates: list[_Candidate],
         contexts: dict[str, list[tuple[int, int]]],
         line_break: Callable[[int, int], bool] | None = None,
@@ -610,7 +643,7 @@ class SkillExtractor:
                 state[i] = verdict
             elif _looks_like_person(doc, cand, self._alias_vocabulary, line_break):
                 state[i] = False
-            elif _has_cue(doc, cand) or any(
+            elif _has_cue(doc, cand) or _versioned(doc, cand) or any(
                 (c_start, c_end) != (cand.start, cand.end)
                 and c_start < cand.end + window
                 and c_end > cand.start - window
@@ -642,13 +675,39 @@ class SkillExtractor:
                 )
             return nearby[i]
 
+        # One sense per document, for acronyms: once "RAG" is sure somewhere in the
+        # text (an unambiguous "RAG pipelines", or a "RAG" confirmed above), its
+        # other undecided mentions share that sense ("a RAG assistant"). Words
+        # and single letters are excluded: an agritech resume prunes both models
+        # and orchards, and "R" is also an initial.
+        sure = {
+            (c.skill_id, word)
+            for c, ok in zip(candidates, state, strict=True)
+            if ok
+            for word in toks.words[c.start : c.end]
+            if len(word) > 1 and _ACRONYM.fullmatch(word)
+        }
+        claims: dict[tuple[int, int], int] = {}
+        for cand in candidates:
+            claims[cand.start, cand.end] = claims.get((cand.start, cand.end), 0) + 1
+
+        def same_sense(cand: _Candidate) -> bool:
+            return (
+                cand.end - cand.start == 1
+                and (cand.skill_id, toks.words[cand.start]) in sure
+                and claims[cand.start, cand.end] == 1
+                and not (cand.end < len(doc) and toks.lowers[cand.end] in _GROUP_WORDS)
+            )
+
         changed = True
         while changed:
             changed = False
             for i, cand in enumerate(candidates):
                 if state[i] is not None:
                     continue
-                if any(state[j] for j in _list_neighbours(doc, cand, by_end, by_start)):
+                if same_sense(cand) or any(
+                    state[j] for j in _list_neighbours(doc, cand, by_end, by_start)
+                ):
                     state[i] = True
                     changed = True
                     continue
@@ -715,7 +774,13 @@ class SkillExtractor:
             ending = [c for c in candidates if c.end == before]
             if any(c.skill_id == cand.skill_id for c in ending):
                 return True
-            if any(not self._related(c.skill_id, cand.skill_id) for c in ending):
+            # "Terraform (TF)": the acronym shortens the other skill. "TRL (DPO)"
+            # cannot shorten TRL: the bracket names something used with it.
+            if any(
+                not self._related(c.skill_id, cand.skill_id)
+                and _shortens(cand.text, doc[c.start : c.end].text)
+                for c in ending
+            ):
                 return False
             if not ending and _initials(doc, before, len(cand.text)) == cand.text.lower():
                 return False
@@ -863,6 +928,15 @@ def _list_neighbours(
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?")
 # Longest bracketed expansion (in tokens) read after an acronym.
 _MAX_EXPANSION = 8
+# Words that rate a skill rather than spell it out: "JAX (basic)", "SQL (advanced)".
+_LEVEL_WORDS = frozenset(
+    {
+        "basic", "basics", "beginner", "novice", "elementary", "intermediate", "advanced",
+        "expert", "proficient", "fluent", "native", "conversational", "familiar",
+        "familiarity", "learning", "exposure", "some", "hobby", "yrs", "years", "year",
+        "months",
+    }
+)  # fmt: skip
 # Separators that make bracketed text a list of things, not one expansion.
 _INNER_LIST = frozenset({",", ";", "/", "|", "\u2022", "\u00b7"})
 
@@ -971,11 +1045,38 @@ def _expansion_like(doc: Doc, start: int, end: int) -> bool:
         return False
     words = 0
     for token in doc[start:end]:
-        if token.text in _INNER_LIST or token.like_num or any(ch.isdigit() for ch in token.text):
+        if (
+            token.text in _INNER_LIST
+            or token.lower_ in _LEVEL_WORDS
+            or token.like_num
+            or any(ch.isdigit() for ch in token.text)
+        ):
             return False
         if token.is_alpha and len(token) >= 2:
             words += 1
     return words > 0
+
+
+def _shortens(short: str, long: str) -> bool:
+    """Whether ``short`` can abbreviate ``long``: its letters appear in order, the
+    first one starting a word (the test of Schwartz and Hearst's abbreviation finder).
+
+    >>> _shortens("TF", "Terraform"), _shortens("GCP", "Good Clinical Practice")
+    (True, True)
+    >>> _shortens("DPO", "TRL")
+    False
+    """
+    letters = [ch for ch in short.lower() if ch.isalnum()]
+    text = long.lower()
+    if not letters or not text or text[0] != letters[0]:
+        return False
+    at = 1
+    for ch in letters[1:]:
+        at = text.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
 
 
 def _initials(doc: Doc, end: int, count: int) -> str:
@@ -1067,6 +1168,22 @@ def _has_cue(doc: Doc, cand: _Candidate) -> bool:
     return False
 
 
+# A release or a model size after a name: "Spark 3.5", "R 4.3", "Go v1.22",
+# "Mistral 7B", "Mixtral 8x7B"; after a hyphen also a bare number ("Phi-3").
+_VERSION = re.compile(r"v?\d+(?:\.\d+)+|v\d+|\d+(?:\.\d+)?[BMK]|\d+x\d+B")
+_HYPHEN_VERSION = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?")
+
+
+def _versioned(doc: Doc, cand: _Candidate) -> bool:
+    """Whether a release number or a model size follows the alias: only software has one."""
+    if cand.end >= len(doc):
+        return False
+    after = doc[cand.end]
+    if after.text == "-" and not doc[cand.end - 1].whitespace_ and cand.end + 1 < len(doc):
+        return _HYPHEN_VERSION.fullmatch(doc[cand.end + 1].text) is not None
+    return _VERSION.fullmatch(after.text) is not None
+
+
 # --------------------------------------------------------------------------- #
 # Organisation names
 # --------------------------------------------------------------------------- #
@@ -1119,6 +1236,9 @@ _TEAM_WORDS = frozenset(
         "org", "tribe", "chapter", "pod",
     }
 )  # fmt: skip
+# Words after a field's acronym that make it the name of a group of people:
+# "our NLP team", "the Valencia NLP meetup".
+_GROUP_WORDS = _TEAM_WORDS | _BODY_SUFFIXES | _ORG_SUFFIXES
 # "Data Science Team Lead" is a job title: the field in it counts.
 _TEAM_ROLES = frozenset({"lead", "leader", "leads", "manager", "head", "director"})
 # Words before a department named by its field: "worked with Finance", "alongside Risk".
@@ -1327,6 +1447,77 @@ def _read_as_products(
                     cand.skill_id = product_id
                     changed = True
                     break
+
+
+# Tokens that separate the items of a vendor's bracketed product list.
+_ITEM_SEPARATORS = frozenset({",", ";", "/", "|", "and", "&", "\u2022", "\u00b7"})
+# How far a vendor's bracket may run, in tokens, and how many plain words may
+# stand between the vendor and the bracket ("AWS services (", "Hugging Face ecosystem (").
+_PRODUCT_BRACKET_REACH = 40
+_PRODUCT_BRACKET_LEAD = 2
+
+
+def _read_bracket_products(
+    toks: _Tokens,
+    candidates: list[_Candidate],
+    table: dict[str, dict[tuple[str, ...], str]],
+    lexicon: Lexicon,
+) -> list[_Candidate]:
+    """Read the bare product names in a bracket after their vendor as the products.
+
+    "AWS (S3, Batch)" lists AWS Batch and "Hugging Face (transformers,
+    datasets)" the Datasets library. An item that is not one of the vendor's
+    products keeps whatever it matched; a product read here replaces a method or
+    model its words also name ("transformers" the architecture), but not a tool
+    of its own ("Azure (Synapse, Databricks)" is still Databricks).
+    """
+    words, lowers = toks.words, toks.lowers
+    read: list[tuple[int, int, str]] = []
+    for cand in candidates:
+        products = table.get(cand.skill_id)
+        if products is None:
+            continue
+        k = cand.end
+        while (
+            k < len(words)
+            and k - cand.end < _PRODUCT_BRACKET_LEAD
+            and words[k].isalpha()
+            and words[k].islower()
+        ):
+            k += 1
+        if k >= len(words) or words[k] != "(":
+            continue
+        start = k + 1
+        for i in range(k + 1, min(len(words), k + 1 + _PRODUCT_BRACKET_REACH)):
+            if words[i] == "(":
+                break
+            if words[i] != ")" and lowers[i] not in _ITEM_SEPARATORS:
+                continue
+            product_id = products.get(tuple(lowers[start:i]))
+            if product_id is not None and not any(
+                (c.start, c.end) == (start, i)
+                and c.skill_id != product_id
+                and lexicon.skills[c.skill_id].category not in _PRODUCT_READ_CATEGORIES
+                for c in candidates
+            ):
+                read.append((start, i, product_id))
+            if words[i] == ")":
+                break
+            start = i + 1
+    if not read:
+        return candidates
+    kept = [
+        c
+        for c in candidates
+        if not any(s <= c.start and c.end <= e and (c.start, c.end, c.skill_id) != (s, e, p)
+                   for s, e, p in read)
+    ]  # fmt: skip
+    have = {(c.start, c.end, c.skill_id) for c in kept}
+    return kept + [
+        _Candidate(s, e, p, "pattern", False, SCORE_MATCH)
+        for s, e, p in read
+        if (s, e, p) not in have
+    ]
 
 
 _OPEN_BRACKET = re.compile(r"\s?\(\s?")
