@@ -106,8 +106,9 @@ _EXTRA_INFIXES = (
     # Four are left alone, so product names such as "BERTScore" stay whole.
     r"(?<=[A-Z]{5})(?=[A-Z][a-z])",
     # A hyphen between a name and a number: "Mistral-7B", "Gemma-2-9B", "Phi-3".
-    # spaCy splits a hyphen only before a letter; the name alone matches.
-    r"(?<=[A-Za-z])-(?=[0-9])",
+    # spaCy splits a hyphen only before a letter; the name alone matches. Two
+    # letters at least, so "100M-1.3B" and "R-20419" stay whole.
+    r"(?<=[A-Za-z]{2})-(?=[0-9])",
 )
 
 # spaCy keeps a full stop after a capital letter ("R.", "U.S.") and after a
@@ -1171,7 +1172,7 @@ def _has_cue(doc: Doc, cand: _Candidate) -> bool:
 # A release or a model size after a name: "Spark 3.5", "R 4.3", "Go v1.22",
 # "Mistral 7B", "Mixtral 8x7B"; after a hyphen also a bare number ("Phi-3").
 _VERSION = re.compile(r"v?\d+(?:\.\d+)+|v\d+|\d+(?:\.\d+)?[BMK]|\d+x\d+B")
-_HYPHEN_VERSION = re.compile(r"\d+(?:\.\d+)*[A-Za-z]?")
+_HYPHEN_VERSION = re.compile(r"\d{1,2}(?:\.\d+)*[A-Za-z]?")
 
 
 def _versioned(doc: Doc, cand: _Candidate) -> bool:
