@@ -644,11 +644,15 @@ class SkillExtractor:
                 state[i] = verdict
             elif _looks_like_person(doc, cand, self._alias_vocabulary, line_break):
                 state[i] = False
-            elif _has_cue(doc, cand) or _versioned(doc, cand) or any(
-                (c_start, c_end) != (cand.start, cand.end)
-                and c_start < cand.end + window
-                and c_end > cand.start - window
-                for c_start, c_end in contexts.get(cand.skill_id, ())
+            elif (
+                _has_cue(doc, cand)
+                or _versioned(doc, cand)
+                or any(
+                    (c_start, c_end) != (cand.start, cand.end)
+                    and c_start < cand.end + window
+                    and c_end > cand.start - window
+                    for c_start, c_end in contexts.get(cand.skill_id, ())
+                )
             ):
                 state[i] = True
         # Lists and related tools confirm one neighbour at a time, so a chain of
@@ -1169,20 +1173,18 @@ def _has_cue(doc: Doc, cand: _Candidate) -> bool:
     return False
 
 
-# A release or a model size after a name: "Spark 3.5", "R 4.3", "Go v1.22",
-# "Mistral 7B", "Mixtral 8x7B"; after a hyphen also a bare number ("Phi-3").
+# A release or a model size after a name, with a space or a hyphen: "Spark 3.5",
+# "R 4.3", "Go v1.22", "Mistral 7B", "Mixtral-8x7B". A bare number is not one:
+# "MLX 500" and "part MLX-2" are model numbers of hardware.
 _VERSION = re.compile(r"v?\d+(?:\.\d+)+|v\d+|\d+(?:\.\d+)?[BMK]|\d+x\d+B")
-_HYPHEN_VERSION = re.compile(r"\d{1,2}(?:\.\d+)*[A-Za-z]?")
 
 
 def _versioned(doc: Doc, cand: _Candidate) -> bool:
     """Whether a release number or a model size follows the alias: only software has one."""
-    if cand.end >= len(doc):
-        return False
-    after = doc[cand.end]
-    if after.text == "-" and not doc[cand.end - 1].whitespace_ and cand.end + 1 < len(doc):
-        return _HYPHEN_VERSION.fullmatch(doc[cand.end + 1].text) is not None
-    return _VERSION.fullmatch(after.text) is not None
+    k = cand.end
+    if k < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_:
+        k += 1
+    return k < len(doc) and _VERSION.fullmatch(doc[k].text) is not None
 
 
 # --------------------------------------------------------------------------- #
