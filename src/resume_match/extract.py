@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any
 
 from resume_match.errors import InputError
 from resume_match.lexicon import load_lexicon, skill_aliases
-from resume_match.models import ExtractConfig, Lexicon, Method, Resume, SkillMention
+from resume_match.models import Alias, ExtractConfig, Lexicon, Method, Resume, SkillMention
 from resume_match.text import normalize, normalize_with_offsets
 
 if TYPE_CHECKING:
@@ -310,10 +310,13 @@ class SkillExtractor:
             for group, skill_id in _GLUED_SKILLS.items()
             if skill_id in self.lexicon.skills
         }
-        self._fuzzy = _FuzzyIndex(self.lexicon, self.config.fuzzy_cutoff, self._alias_vocabulary)
+        self._fuzzy = _FuzzyIndex(
+            self.lexicon, self.config.fuzzy_cutoff, self._alias_vocabulary, self._spellings
+        )
         # Skill links for the bracket rule, built the first time it needs them.
         self._relations: dict[str, set[str]] | None = None
-        self._products = _vendor_products(self.lexicon)
+        self._products = _vendor_products(self.lexicon, self._bare, self._spellings)
+        del self._bare
 
     # -- building ----------------------------------------------------------- #
 
@@ -365,6 +368,8 @@ class SkillExtractor:
 
         self._exact_patterns: dict[tuple[str, ...], list[str]] = {}
         self._lower_patterns: dict[tuple[str, ...], list[str]] = {}
+        self._spellings = _spellings(self.lexicon)
+        self._bare = _bare_products(self.lexicon, self._spellings)
         self._collect_phrases()
         self._bracket_products = self._collect_bracket_products()
         # The matchers compare token texts only, so a Doc built from the words
@@ -385,8 +390,7 @@ class SkillExtractor:
         vocabulary: set[str] = set()
         for skill in self.lexicon.skills.values():
             name_key = normalize(skill.name).lower()
-            for alias in skill_aliases(skill):
-                norm = normalize(alias.text)
+            for alias, norm in self._spellings[skill.id]:
                 is_name = norm.lower() == name_key
                 info = _AliasInfo(
                     skill_id=skill.id,
@@ -421,20 +425,10 @@ class SkillExtractor:
         once and the bracket names its products by their bare names.
         """
         table: dict[str, dict[tuple[str, ...], str]] = {}
-        for product in self.lexicon.skills.values():
-            for vendor_id in product.part_of:
-                vendor = self.lexicon.skills.get(vendor_id)
-                if vendor is None:
-                    continue
-                prefixes = [normalize(a.text).lower() + " " for a in skill_aliases(vendor)]
-                for alias in skill_aliases(product):
-                    spelt = normalize(alias.text).lower()
-                    for prefix in prefixes:
-                        if not spelt.startswith(prefix) or len(spelt) == len(prefix):
-                            continue
-                        bare = table.setdefault(vendor_id, {})
-                        for tokens in self._variants(spelt[len(prefix) :]):
-                            bare.setdefault(tuple(t.lower() for t in tokens), product.id)
+        for product_id, vendor_id, bare, _ in self._bare:
+            names = table.setdefault(vendor_id, {})
+            for tokens in self._variants(bare):
+                names.setdefault(tuple(t.lower() for t in tokens), product_id)
         return table
 
     @staticmethod
@@ -1373,48 +1367,84 @@ def _org_words(
 _PRODUCT_READ_CATEGORIES = frozenset({"technique", "model"})
 
 
-def _vendor_products(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, str]]:
+_Spellings = dict[str, tuple[tuple[Alias, str], ...]]
+
+
+def _spellings(lexicon: Lexicon) -> _Spellings:
+    """Skill id -> every alias of the skill (its name included) with its normalised text.
+
+    Worked out once per extractor: the phrase tables, the product tables and the
+    fuzzy index all read it.
+    """
+    return {
+        skill.id: tuple((alias, normalize(alias.text)) for alias in skill_aliases(skill))
+        for skill in lexicon.skills.values()
+    }
+
+
+def _bare_products(lexicon: Lexicon, spellings: _Spellings) -> list[tuple[str, str, str, bool]]:
+    """``(product id, vendor id, bare name, ambiguous vendor alias)`` per "<vendor> <bare>".
+
+    A product that belongs to a vendor (``part_of``) and is spelt with one of
+    the vendor's aliases in front ("Hugging Face Datasets", "AWS Batch") may be
+    written by the rest of the name where the vendor is clear from around it.
+
+    >>> from resume_match.models import Alias, Skill
+    >>> skills = [Skill(id="aws", name="AWS", category="cloud"),
+    ...           Skill(id="aws-batch", name="AWS Batch", category="cloud", part_of=("aws",))]
+    >>> lex = Lexicon(skills={s.id: s for s in skills})
+    >>> _bare_products(lex, _spellings(lex))
+    [('aws-batch', 'aws', 'batch', False)]
+    """
+    out: list[tuple[str, str, str, bool]] = []
+    for product in lexicon.skills.values():
+        for vendor_id in product.part_of:
+            if vendor_id not in lexicon.skills:
+                continue
+            prefixes = [
+                (norm.lower() + " ", alias.ambiguous) for alias, norm in spellings[vendor_id]
+            ]
+            for _, norm in spellings[product.id]:
+                spelt = norm.lower()
+                for prefix, ambiguous in prefixes:
+                    if spelt.startswith(prefix) and len(spelt) > len(prefix):
+                        out.append((product.id, vendor_id, spelt[len(prefix) :], ambiguous))
+    return out
+
+
+def _vendor_products(
+    lexicon: Lexicon, bare: list[tuple[str, str, str, bool]], spellings: _Spellings
+) -> dict[tuple[str, str], tuple[str, str]]:
     """``(skill id, lowercase alias) -> (product id, vendor id)`` for bare product names.
 
-    A product that belongs to a vendor (``part_of``) and is spelt "<vendor>
-    <word>" ("Hugging Face PEFT"), where <word> alone is an alias of a method or
-    model ("PEFT"), may be written as the bare word when it stands among the
-    vendor's other products. This table lists those words.
+    A product spelt "<vendor> <word>" ("Hugging Face PEFT"), where <word> alone
+    is an alias of a method or model ("PEFT"), may be written as the bare word
+    when it stands among the vendor's other products. This table lists those words.
 
     >>> from resume_match.models import Alias, Skill
     >>> skills = [Skill(id="hf", name="Hugging Face", category="nlp-tool"),
     ...           Skill(id="peft", name="PEFT", category="technique"),
     ...           Skill(id="hf-peft", name="HF PEFT", category="nlp-tool", part_of=("hf",),
     ...                 aliases=(Alias(text="Hugging Face PEFT"),))]
-    >>> _vendor_products(Lexicon(skills={s.id: s for s in skills}))
+    >>> lex = Lexicon(skills={s.id: s for s in skills})
+    >>> spelt = _spellings(lex)
+    >>> _vendor_products(lex, _bare_products(lex, spelt), spelt)
     {('peft', 'peft'): ('hf-peft', 'hf')}
     """
     owners: dict[str, str] = {}
-    for skill in lexicon.skills.values():
-        for alias in skill_aliases(skill):
-            owners.setdefault(normalize(alias.text).lower(), skill.id)
+    for skill_id, aliases in spellings.items():
+        for _, norm in aliases:
+            owners.setdefault(norm.lower(), skill_id)
     table: dict[tuple[str, str], tuple[str, str]] = {}
-    for product in lexicon.skills.values():
-        for vendor_id in product.part_of:
-            vendor = lexicon.skills.get(vendor_id)
-            if vendor is None:
-                continue
-            prefixes = [
-                normalize(a.text).lower() + " " for a in skill_aliases(vendor) if not a.ambiguous
-            ]
-            for alias in skill_aliases(product):
-                spelt = normalize(alias.text).lower()
-                for prefix in prefixes:
-                    if not spelt.startswith(prefix):
-                        continue
-                    bare = spelt[len(prefix) :]
-                    other = owners.get(bare)
-                    if (
-                        other is not None
-                        and other not in (product.id, vendor_id)
-                        and lexicon.skills[other].category in _PRODUCT_READ_CATEGORIES
-                    ):
-                        table.setdefault((other, bare), (product.id, vendor_id))
+    for product_id, vendor_id, name, ambiguous in bare:
+        other = owners.get(name)
+        if (
+            not ambiguous
+            and other is not None
+            and other not in (product_id, vendor_id)
+            and lexicon.skills[other].category in _PRODUCT_READ_CATEGORIES
+        ):
+            table.setdefault((other, name), (product_id, vendor_id))
     return table
 
 
@@ -1766,7 +1796,11 @@ class _FuzzyIndex:
     """
 
     def __init__(
-        self, lexicon: Lexicon, cutoff: float, vocabulary: AbstractSet[str] = frozenset()
+        self,
+        lexicon: Lexicon,
+        cutoff: float,
+        vocabulary: AbstractSet[str] = frozenset(),
+        spellings: _Spellings | None = None,
     ) -> None:
         self.cutoff = cutoff
         self.buckets: dict[tuple[str, int], list[tuple[str, str, bool]]] = {}
@@ -1791,9 +1825,11 @@ class _FuzzyIndex:
         # number is another word ("logistic" / "logistics"), not a typo.
         self.words = {s.id for s in lexicon.skills.values() if s.category in _WORD_CATEGORIES}
         lengths = []
-        for skill in lexicon.skills.values():
-            for alias in skill_aliases(skill):
-                text = normalize(alias.text).lower()
+        if spellings is None:
+            spellings = _spellings(lexicon)
+        for skill_id, aliases in spellings.items():
+            for alias, norm in aliases:
+                text = norm.lower()
                 if len(text) < 5:
                     continue
                 # Case-sensitive and ambiguous aliases are indexed as rivals only:
@@ -1804,7 +1840,7 @@ class _FuzzyIndex:
                     and not alias.case_sensitive
                     and len(text) >= FUZZY_MIN_LENGTH
                 )
-                self.buckets.setdefault((text[0], len(text)), []).append((text, skill.id, eligible))
+                self.buckets.setdefault((text[0], len(text)), []).append((text, skill_id, eligible))
                 acronyms = tuple(
                     w.lower() for w in alias.text.split() if w.isupper() and 2 <= len(w) <= 5
                 )
