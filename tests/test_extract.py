@@ -1506,3 +1506,12 @@ def test_a_release_number_or_model_size_confirms_a_name(text: str, skill: str) -
 def test_a_number_alone_does_not_make_a_word_software() -> None:
     found = {m.skill_id for m in rm.extract_skills("The 2 spark plugs lasted 3 years.")}
     assert "spark" not in found
+
+
+def test_a_past_tense_is_not_read_as_a_misspelt_noun() -> None:
+    found = {m.skill_id for m in rm.extract_skills("Breaking stories get recommended in minutes.")}
+    assert "recommender-systems" not in found
+    # A real misspelling of the noun is still rescued.
+    assert "recommender-systems" in {
+        m.skill_id for m in rm.extract_skills("Built a recomender system for news.")
+    }

@@ -1661,6 +1661,24 @@ def _plural_acronym(word: str) -> bool:
     return len(word) >= 3 and word[-1] == "s" and word[:-1].isupper()
 
 
+def _other_ending(word: str, target: str) -> bool:
+    """Whether ``word`` is the past tense of ``target``'s stem: another word, not a typo.
+
+    "recommended" is not "recommender" misspelt. The other way round a noun
+    may name the thing an alias names as a verb ("backtester" for "backtested").
+
+    >>> _other_ending("recommended", "recommender"), _other_ending("backtester", "backtested")
+    (True, False)
+    """
+    stem = word[:-2]
+    return (
+        word.endswith("ed")
+        and not target.endswith("ed")
+        and len(stem) >= 4
+        and target.startswith(stem)
+    )
+
+
 def _typo_shaped(query: str, alias: str, known: AbstractSet[str] = frozenset()) -> bool:
     """Whether ``query`` differs from ``alias`` the way a misspelling does.
 
@@ -1693,6 +1711,8 @@ def _typo_shaped(query: str, alias: str, known: AbstractSet[str] = frozenset()) 
             continue  # "ads ranking" for "ad ranking"; one-word aliases: see _other_number
         if word.replace("-", "") == target.replace("-", ""):
             continue  # "deeplearning" for "deep-learning": the same word, glued
+        if _other_ending(word, target):
+            return False  # "recommended" is not a misspelling of "recommender"
         typos += 1
         edits = OSA.distance(word, target)
         if typos > 1 or edits > (1 if len(target) <= 6 else 2):
