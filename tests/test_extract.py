@@ -1515,3 +1515,42 @@ def test_a_past_tense_is_not_read_as_a_misspelt_noun() -> None:
     assert "recommender-systems" in {
         m.skill_id for m in rm.extract_skills("Built a recomender system for news.")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Languages: Python (8 yrs), SQL (8 yrs), Scala (3 yrs), Go (1 yr)",
+        "Go (1 yr), Python (8 yrs)",
+    ],
+)
+def test_a_bracketed_aside_does_not_end_a_list(text: str) -> None:
+    assert "go" in {m.skill_id for m in rm.extract_skills(text)}
+
+
+def test_an_aside_is_no_list_on_its_own() -> None:
+    assert "go" not in {m.skill_id for m in rm.extract_skills("We go (as a team) to the office.")}
+
+
+def test_a_word_glued_to_the_next_title_is_split() -> None:
+    text = "Similar jobsMachine Learning Engineer - Kredo Bank"
+    found = [m for m in rm.extract_skills(text) if m.skill_id == "machine-learning"]
+    assert [(m.text, m.start) for m in found] == [("Machine Learning", text.index("Machine"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Software Engineer, VisionTech, 2017-2020", "computer-vision"),
+        ("Biostatistician, PharmaTrials Inc.", "life-sciences"),
+    ],
+)
+def test_camel_case_company_names_stay_whole(text: str, absent: str) -> None:
+    assert absent not in {m.skill_id for m in rm.extract_skills(text)}
+
+
+def test_a_name_the_lexicon_spells_in_camel_case_stays_whole() -> None:
+    found = [
+        m for m in rm.extract_skills("Trained fastText embeddings.") if m.skill_id == "fasttext"
+    ]
+    assert [m.text for m in found] == ["fastText"]

@@ -490,6 +490,8 @@ class SkillExtractor:
         if not norm:
             return []
         doc = self._nlp.make_doc(norm)
+        if _GLUED_WORDS.search(norm):
+            _split_glued_words(doc, self._alias_vocabulary)
         toks = _Tokens.of(doc)
         # Character ranges no mention may touch: links, and for the fuzzy
         # rescue also the spans already taken and the vetoed phrases.
@@ -906,16 +908,60 @@ def _other_numbers(word: str) -> list[str]:
 def _list_neighbours(
     doc: Doc, cand: _Candidate, by_end: dict[int, list[int]], by_start: dict[int, list[int]]
 ) -> Iterable[int]:
-    """Candidates separated from ``cand`` by one or two list separators only."""
+    """Candidates separated from ``cand`` by one or two list separators only.
+
+    A short bracketed aside after an item does not end the list: in "Scala (3
+    yrs), Go (1 yr)" Scala and Go are neighbours.
+    """
+    start, end = cand.start, cand.end
+    if end < len(doc) and doc[end].text == "(":
+        close = _closing(doc, end, _ASIDE)
+        if close is not None:
+            end = close + 1
     for gap in (1, 2):
-        left = cand.start - gap
-        if left >= 1 and all(doc[k].lower_ in _LIST_SEPARATORS for k in range(left, cand.start)):
+        left = start - gap
+        if left >= 1 and all(doc[k].lower_ in _LIST_SEPARATORS for k in range(left, start)):
             yield from by_end.get(left, ())
-        right = cand.end + gap
-        if right < len(doc) and all(
-            doc[k].lower_ in _LIST_SEPARATORS for k in range(cand.end, right)
-        ):
+            if doc[left - 1].text == ")":
+                opening = _opening(doc, left - 1, _ASIDE)
+                if opening is not None:
+                    yield from by_end.get(opening, ())
+        right = end + gap
+        if right < len(doc) and all(doc[k].lower_ in _LIST_SEPARATORS for k in range(end, right)):
             yield from by_start.get(right, ())
+
+
+# A lowercase word run into a capitalised one, as scraped pages join a link
+# list to the next title ("Similar jobsMachine Learning Engineer"). A capital
+# before the lowercase run is left alone: "VisionTech" and "PharmaTrials" are
+# company names, not a field and a word.
+_GLUED_WORDS = re.compile(r"(?<![A-Za-z])[a-z]{3,}[A-Z][a-z]{2,}")
+_GLUED_TOKEN = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})")
+
+
+def _split_glued_words(doc: Doc, known: AbstractSet[str]) -> None:
+    """Split tokens such as "jobsMachine" in two, in place; a name the lexicon
+    spells that way ("fastText") stays whole."""
+    with doc.retokenize() as retokenizer:
+        for token in doc:
+            found = _GLUED_TOKEN.fullmatch(token.text)
+            if found and token.lower_ not in known:
+                retokenizer.split(token, list(found.groups()), heads=[(token, 0), (token, 0)])
+
+
+# Longest bracketed aside (in tokens) skipped between the items of a list.
+_ASIDE = 6
+
+
+def _opening(doc: Doc, close_at: int, limit: int) -> int | None:
+    """Index of the ``(`` opening the ``)`` at ``close_at`` within ``limit`` tokens."""
+    for k in range(close_at - 1, max(-1, close_at - limit - 2), -1):
+        text = doc[k].text
+        if text == "(":
+            return k
+        if text == ")":
+            return None
+    return None
 
 
 # --------------------------------------------------------------------------- #
