@@ -1302,7 +1302,7 @@ def test_fuzzy_rescue_does_not_read_other_words_as_typos(text: str, skill: str) 
     ("text", "skill"),
     [
         ("Built an online feature stroe on Redis.", "feature-store"),
-        ("Moved ads ranking onto the new stack.", "ad-tech"),
+        ("Improved sponsored search rankings last year.", "ads-ranking"),
     ],
 )
 def test_fuzzy_rescue_still_reads_typos_and_number_changes(text: str, skill: str) -> None:

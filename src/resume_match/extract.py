@@ -113,7 +113,13 @@ _EXTRA_INFIXES = (
 
 # spaCy keeps a full stop after a capital letter ("R.", "U.S.") and after a
 # number with a letter ("5G."); a list that ends "Python, R." needs the "R" on its own.
-_EXTRA_SUFFIXES = (r"(?<=\b[A-Z])\.", r"(?<=[0-9][A-Za-z])\.", rf"[{_GLYPHS}]")
+# Likewise after a name that ends in a capital ("pricing in IDeaS.", "with PyG.").
+_EXTRA_SUFFIXES = (
+    r"(?<=\b[A-Z])\.",
+    r"(?<=[0-9][A-Za-z])\.",
+    r"(?<=[a-z][A-Z])\.",
+    rf"[{_GLYPHS}]",
+)
 _EXTRA_PREFIXES = (rf"[{_GLYPHS}]",)
 
 _PLAIN_PHRASE = re.compile(r"[A-Za-z0-9 ]+")
