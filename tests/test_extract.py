@@ -1554,3 +1554,7 @@ def test_a_name_the_lexicon_spells_in_camel_case_stays_whole() -> None:
         m for m in rm.extract_skills("Trained fastText embeddings.") if m.skill_id == "fasttext"
     ]
     assert [m.text for m in found] == ["fastText"]
+
+
+def test_a_full_stop_after_a_name_ending_in_a_capital_is_not_part_of_it() -> None:
+    assert "pytorch-geometric" in {m.skill_id for m in rm.extract_skills("Graph models in PyG.")}

@@ -961,13 +961,7 @@ _ASIDE = 6
 
 def _opening(doc: Doc, close_at: int, limit: int) -> int | None:
     """Index of the ``(`` opening the ``)`` at ``close_at`` within ``limit`` tokens."""
-    for k in range(close_at - 1, max(-1, close_at - limit - 2), -1):
-        text = doc[k].text
-        if text == "(":
-            return k
-        if text == ")":
-            return None
-    return None
+    return _bracket_end(doc, close_at, limit, -1)
 
 
 # --------------------------------------------------------------------------- #
@@ -1081,11 +1075,18 @@ def _name_follows(doc: Doc, cand: _Candidate, by_start: dict[int, list[int]]) ->
 
 def _closing(doc: Doc, open_at: int, limit: int) -> int | None:
     """Index of the ``)`` closing the ``(`` at ``open_at`` within ``limit`` tokens."""
-    for k in range(open_at + 1, min(len(doc), open_at + limit + 2)):
+    return _bracket_end(doc, open_at, limit, 1)
+
+
+def _bracket_end(doc: Doc, at: int, limit: int, step: int) -> int | None:
+    """The other bracket of the one at ``at``, walking ``step`` (1 or -1); no nesting."""
+    want, stop = (")", "(") if step > 0 else ("(", ")")
+    end = min(len(doc), at + limit + 2) if step > 0 else max(-1, at - limit - 2)
+    for k in range(at + step, end, step):
         text = doc[k].text
-        if text == ")":
+        if text == want:
             return k
-        if text == "(":
+        if text == stop:
             return None
     return None
 
