@@ -2031,6 +2031,8 @@ class _FuzzyIndex:
             last = i
             while last + 1 < count and last - i + 1 < FUZZY_MAX_TOKENS and joined[last]:
                 last += 1
+            if alias_before[last + 1] == alias_before[i]:
+                last = i  # no alias word in reach: only the word itself can be a typo
             for stop in range(last, i - 1, -1):
                 span_end = ends[stop]
                 if not low <= span_end - start <= high or stop_word[stop]:
