@@ -1558,3 +1558,19 @@ def test_a_name_the_lexicon_spells_in_camel_case_stays_whole() -> None:
 
 def test_a_full_stop_after_a_name_ending_in_a_capital_is_not_part_of_it() -> None:
     assert "pytorch-geometric" in {m.skill_id for m in rm.extract_skills("Graph models in PyG.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("HALDEN PHARMA A/S Position description", "pharma"),
+        ("Lead CV Engineer - Portowa Robotics Sp. z o.o. 03/2021", "robotics"),
+        ("Data Scientist, NORDIC RETAIL AB, Stockholm", "retail"),
+    ],
+)
+def test_a_field_word_before_a_legal_form_is_part_of_a_company_name(text: str, absent: str) -> None:
+    assert absent not in {m.skill_id for m in rm.extract_skills(text)}
+
+
+def test_a_field_word_before_other_capitals_still_counts() -> None:
+    assert "pharma" in {m.skill_id for m in rm.extract_skills("Experience in Pharma SE Asia")}

@@ -1249,6 +1249,12 @@ _ORG_SUFFIXES = frozenset(
         "club", "society", "association", "conference", "summit", "symposium", "meetup",
     }
 )  # fmt: skip
+# Legal forms written as more than one token, or too short to be safe as a word
+# in any case: "Halden Pharma A/S", "Portowa Robotics Sp. z o.o.", "Nordic Retail AB".
+_LEGAL_FORM = re.compile(
+    r"(?:A/S|ApS|ASA|AS|AB|Oyj?|Sp\. z o\.o\.|S\.A\.|SA|S\.p\.A\.|SpA|S\.r\.l\.|Srl|"
+    r"N\.V\.|NV|SAS|SARL|Pty|Pvt|Pte|KG|Kft|s\.r\.o\.|d\.o\.o\.|Ltda|S\.L\.)(?![A-Za-z])"
+)
 # Capitalised words that start job titles, degrees and headings, not
 # organisation names ("Senior Robotics Engineer", "MSc Statistics").
 _TITLE_WORDS = frozenset(
@@ -1376,8 +1382,10 @@ def _org_words(
         label = cand.end + 1 < len(doc) and doc[cand.end + 1].text == ":"
         if (
             after is not None
-            and after.text[:1].isupper()
-            and after.lower_.rstrip(".") in _ORG_SUFFIXES
+            and (
+                (after.text[:1].isupper() and after.lower_.rstrip(".") in _ORG_SUFFIXES)
+                or _LEGAL_FORM.match(doc.text, after.idx) is not None
+            )
             and not label  # "Company: Acme" is a field label, not the end of a name
         ):
             continue
