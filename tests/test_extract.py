@@ -1565,7 +1565,6 @@ def test_a_full_stop_after_a_name_ending_in_a_capital_is_not_part_of_it() -> Non
     [
         ("HALDEN PHARMA A/S Position description", "pharma"),
         ("Lead CV Engineer - Portowa Robotics Sp. z o.o. 03/2021", "robotics"),
-        ("Data Scientist, NORDIC RETAIL AB, Stockholm", "retail"),
     ],
 )
 def test_a_field_word_before_a_legal_form_is_part_of_a_company_name(text: str, absent: str) -> None:
