@@ -518,7 +518,7 @@ class SkillExtractor:
             )
         chosen = _longest_first(toks, candidates)
         if self._products:
-            _read_as_products(doc, chosen, self._products, self.lexicon)
+            _read_as_products(toks, chosen, self._products, self.lexicon)
         hits = [(toks.starts[c.start], toks.ends[c.end - 1], c) for c in chosen]
         if self.config.fuzzy and self._fuzzy.ready:
             blocked += [(start, end) for start, end, _ in hits]
@@ -641,7 +641,7 @@ class SkillExtractor:
         for i, cand in enumerate(candidates):
             if not cand.ambiguous:
                 continue
-            verdict = self._parenthesis(doc, cand, candidates, contexts)
+            verdict = self._parenthesis(doc, toks, cand, candidates, contexts)
             if verdict is not None:
                 state[i] = verdict
             elif _looks_like_person(doc, cand, self._alias_vocabulary, line_break):
@@ -713,7 +713,7 @@ class SkillExtractor:
                 if state[i] is not None:
                     continue
                 if same_sense(cand) or any(
-                    state[j] for j in _list_neighbours(doc, cand, by_end, by_start)
+                    state[j] for j in _list_neighbours(toks, cand, by_end, by_start)
                 ):
                     state[i] = True
                     changed = True
@@ -741,6 +741,7 @@ class SkillExtractor:
     def _parenthesis(
         self,
         doc: Doc,
+        toks: _Tokens,
         cand: _Candidate,
         candidates: list[_Candidate],
         contexts: dict[str, list[tuple[int, int]]],
@@ -755,8 +756,8 @@ class SkillExtractor:
         if not _ACRONYM.fullmatch(cand.text):
             return None
         # "ACRONYM ( expansion )"
-        if cand.end < len(doc) and doc[cand.end].text == "(":
-            close = _closing(doc, cand.end, _MAX_EXPANSION)
+        if cand.end < len(doc) and toks.words[cand.end] == "(":
+            close = _closing(toks.words, cand.end, _MAX_EXPANSION)
             if close is None:
                 return None
             inner = (cand.end + 1, close)
@@ -912,28 +913,29 @@ def _other_numbers(word: str) -> list[str]:
 
 
 def _list_neighbours(
-    doc: Doc, cand: _Candidate, by_end: dict[int, list[int]], by_start: dict[int, list[int]]
+    toks: _Tokens, cand: _Candidate, by_end: dict[int, list[int]], by_start: dict[int, list[int]]
 ) -> Iterable[int]:
     """Candidates separated from ``cand`` by one or two list separators only.
 
     A short bracketed aside after an item does not end the list: in "Scala (3
     yrs), Go (1 yr)" Scala and Go are neighbours.
     """
+    words, lowers = toks.words, toks.lowers
     start, end = cand.start, cand.end
-    if end < len(doc) and doc[end].text == "(":
-        close = _closing(doc, end, _ASIDE)
+    if end < len(words) and words[end] == "(":
+        close = _closing(words, end, _ASIDE)
         if close is not None:
             end = close + 1
     for gap in (1, 2):
         left = start - gap
-        if left >= 1 and all(doc[k].lower_ in _LIST_SEPARATORS for k in range(left, start)):
+        if left >= 1 and all(lowers[k] in _LIST_SEPARATORS for k in range(left, start)):
             yield from by_end.get(left, ())
-            if doc[left - 1].text == ")":
-                opening = _opening(doc, left - 1, _ASIDE)
+            if words[left - 1] == ")":
+                opening = _opening(words, left - 1, _ASIDE)
                 if opening is not None:
                     yield from by_end.get(opening, ())
         right = end + gap
-        if right < len(doc) and all(doc[k].lower_ in _LIST_SEPARATORS for k in range(end, right)):
+        if right < len(words) and all(lowers[k] in _LIST_SEPARATORS for k in range(end, right)):
             yield from by_start.get(right, ())
 
 
@@ -959,9 +961,9 @@ def _split_glued_words(doc: Doc, known: AbstractSet[str]) -> None:
 _ASIDE = 6
 
 
-def _opening(doc: Doc, close_at: int, limit: int) -> int | None:
+def _opening(words: Sequence[str], close_at: int, limit: int) -> int | None:
     """Index of the ``(`` opening the ``)`` at ``close_at`` within ``limit`` tokens."""
-    return _bracket_end(doc, close_at, limit, -1)
+    return _bracket_end(words, close_at, limit, -1)
 
 
 # --------------------------------------------------------------------------- #
@@ -1073,17 +1075,17 @@ def _name_follows(doc: Doc, cand: _Candidate, by_start: dict[int, list[int]]) ->
     return token.is_alpha and token.text[0].isupper() and not token.is_upper
 
 
-def _closing(doc: Doc, open_at: int, limit: int) -> int | None:
+def _closing(words: Sequence[str], open_at: int, limit: int) -> int | None:
     """Index of the ``)`` closing the ``(`` at ``open_at`` within ``limit`` tokens."""
-    return _bracket_end(doc, open_at, limit, 1)
+    return _bracket_end(words, open_at, limit, 1)
 
 
-def _bracket_end(doc: Doc, at: int, limit: int, step: int) -> int | None:
+def _bracket_end(words: Sequence[str], at: int, limit: int, step: int) -> int | None:
     """The other bracket of the one at ``at``, walking ``step`` (1 or -1); no nesting."""
     want, stop = (")", "(") if step > 0 else ("(", ")")
-    end = min(len(doc), at + limit + 2) if step > 0 else max(-1, at - limit - 2)
+    end = min(len(words), at + limit + 2) if step > 0 else max(-1, at - limit - 2)
     for k in range(at + step, end, step):
-        text = doc[k].text
+        text = words[k]
         if text == want:
             return k
         if text == stop:
@@ -1510,7 +1512,7 @@ def _vendor_products(
 
 
 def _read_as_products(
-    doc: Doc,
+    toks: _Tokens,
     chosen: list[_Candidate],
     products: dict[tuple[str, str], tuple[str, str]],
     lexicon: Lexicon,
@@ -1535,7 +1537,7 @@ def _read_as_products(
             if reading is None:
                 continue
             product_id, vendor_id = reading
-            for j in _list_neighbours(doc, cand, by_end, by_start):
+            for j in _list_neighbours(toks, cand, by_end, by_start):
                 other = chosen[j].skill_id
                 if other == vendor_id or vendor_id in lexicon.skills[other].part_of:
                     cand.skill_id = product_id
