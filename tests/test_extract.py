@@ -716,6 +716,39 @@ def test_compounds_split_by_a_line_wrap_match_whole(
     assert found(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Text from other PDF tools: the wrap became a space, or the line break is kept.
+        ("hypothesis testing, communi- cation, teamwork", "communi- cation"),
+        ("Deployed on Kuber-\nnetes at scale", "Kuber-\nnetes"),
+        ("Applied machine learn-\n  ing to claims", "machine learn-\n  ing"),
+    ],
+)
+def test_words_cut_by_a_line_wrap_hyphen_are_read_whole(
+    extractor: SkillExtractor, text: str, expected: str
+) -> None:
+    assert expected in [m.text for m in extractor.extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A suspended compound: the hyphen before "and" stays, nothing is joined.
+        ("Ran machine- and deep-learning jobs.", [("deep-learning", "fuzzy")]),
+        # Joined, "kuberpython" is no word the lexicon spells: left as written.
+        ("Kuber- Python", [("Python", "exact")]),
+        # Written with a hyphen and no wrap: not joined, so only the typo rescue reads it.
+        ("Ran machine learn-ing jobs.", [("machine learn-ing", "fuzzy")]),
+        ("Ran machine learn-\ning jobs.", [("machine learn-\ning", "exact")]),
+    ],
+)
+def test_hyphens_that_are_not_line_wraps_stay(
+    extractor: SkillExtractor, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.method) for m in extractor.extract(text)] == expected
+
+
 # --------------------------------------------------------------------------- #
 # Aliases with dots: the link filter gives way to a whole alias
 # --------------------------------------------------------------------------- #

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resume_match.text import normalize, normalize_with_offsets
+from resume_match.text import cut, normalize, normalize_with_offsets
 
 # Text that looks like a resume pasted from a PDF: letters, digits, punctuation,
 # odd whitespace, ligatures, typographic dashes and quotes, invisible characters
@@ -162,3 +162,32 @@ def test_ascii_runs_are_copied_exactly_as_cluster_by_cluster_nfkc(text: str) -> 
     from resume_match.text import _unicode_pass
 
     assert _unicode_pass(text) == _clusters_one_by_one(text)
+
+
+@given(resume_text, st.lists(st.tuples(st.integers(0, 60), st.integers(1, 3)), max_size=4))
+def test_cut_keeps_every_remaining_character_mapped_to_its_original(
+    text: str, picks: list[tuple[int, int]]
+) -> None:
+    norm, offsets = normalize_with_offsets(text)
+    cuts: list[tuple[int, int]] = []
+    for start, length in sorted(picks):
+        start = min(start, len(norm))
+        if cuts and start < cuts[-1][1]:
+            continue
+        cuts.append((start, min(start + length, len(norm))))
+    short, back = cut(norm, offsets, cuts)
+    kept = [i for i in range(len(norm)) if not any(s <= i < e for s, e in cuts)]
+    assert short == "".join(norm[i] for i in kept)
+    for new, old in enumerate(kept):
+        assert back.start(new) == offsets.start(old)
+        assert back.span(new, new + 1) == offsets.span(old, old + 1)
+
+
+def test_a_cut_inside_a_span_widens_it_over_the_deleted_characters() -> None:
+    text = "pose  estima-\ntion here"
+    norm, offsets = normalize_with_offsets(text)
+    assert norm == "pose estima-tion here"
+    short, back = cut(norm, offsets, [(norm.index("-"), norm.index("-") + 1)])
+    assert short == "pose estimation here"
+    start, end = back.span(5, 15)
+    assert text[start:end] == "estima-\ntion"

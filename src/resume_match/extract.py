@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any
 from resume_match.errors import InputError
 from resume_match.lexicon import load_lexicon, skill_aliases
 from resume_match.models import Alias, ExtractConfig, Lexicon, Method, Resume, SkillMention
-from resume_match.text import normalize, normalize_with_offsets
+from resume_match.text import OffsetMap, cut, normalize, normalize_with_offsets
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -495,6 +495,8 @@ class SkillExtractor:
         norm, offsets = normalize_with_offsets(text)
         if not norm:
             return []
+        if "-" in norm:
+            norm, offsets = _rejoin_hyphenated(norm, offsets, self._alias_vocabulary)
         doc = self._nlp.make_doc(norm)
         if _GLUED_WORDS.search(norm):
             _split_glued_words(doc, self._alias_vocabulary)
@@ -955,6 +957,33 @@ def _split_glued_words(doc: Doc, known: AbstractSet[str]) -> None:
             found = _GLUED_TOKEN.fullmatch(token.text)
             if found and token.lower_ not in known:
                 retokenizer.split(token, list(found.groups()), heads=[(token, 0), (token, 0)])
+
+
+# A word cut by a line-wrap hyphen: "estima- tion" (the wrap became a space) or
+# "estima-tion" (the wrap was dropped by normalisation).
+_WRAPPED = re.compile(r"(?<![A-Za-z-])([A-Za-z]{2,})-( ?)([a-z]{2,})(?![A-Za-z-])")
+
+
+def _rejoin_hyphenated(
+    norm: str, offsets: OffsetMap, known: AbstractSet[str]
+) -> tuple[str, OffsetMap]:
+    """Join words that a line wrap cut with a hyphen, when the whole word is one
+    the lexicon spells ("communi- cation", "segmen-\ntation"); the offset map
+    still leads to the original text, hyphen and break included.
+
+    A real compound ("real-time", "pre- and post-training") is left alone: the
+    hyphen is dropped only before a space or where a line break was removed, and
+    only when the joined word is in ``known``.
+    """
+    cuts: list[tuple[int, int]] = []
+    for found in _WRAPPED.finditer(norm):
+        if (found.group(1) + found.group(3)).lower() not in known:
+            continue
+        hyphen = found.end(1)
+        if not found.group(2) and offsets.start(hyphen + 1) == offsets.start(hyphen) + 1:
+            continue  # written with a hyphen, not wrapped
+        cuts.append((hyphen, found.start(3)))
+    return cut(norm, offsets, cuts)
 
 
 # Longest bracketed aside (in tokens) skipped between the items of a list.

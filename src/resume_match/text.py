@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 __all__ = ["OffsetMap", "normalize", "normalize_with_offsets"]
@@ -176,6 +177,47 @@ def normalize_with_offsets(text: str) -> tuple[str, OffsetMap]:
         return _collapse(_fold(text), len(text))
     chars, sources, ends = _unicode_pass(text)
     return _collapse_mapped(_fold("".join(chars)), sources, ends, len(text))
+
+
+def cut(text: str, offsets: OffsetMap, cuts: Sequence[tuple[int, int]]) -> tuple[str, OffsetMap]:
+    """Delete the ranges ``cuts`` (sorted, disjoint) from the normalised ``text``.
+
+    The returned map still leads back to the original text that ``offsets``
+    describes, so a later span over the shortened text maps to the original
+    characters, the deleted ones included when they fall inside it.
+
+    >>> norm, offsets = normalize_with_offsets("pose estima- tion")
+    >>> short, back = cut(norm, offsets, [(11, 13)])
+    >>> short, back.span(5, len(short))
+    ('pose estimation', (5, 17))
+    """
+    if not cuts:
+        return text, offsets
+    pieces: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    wide: dict[int, int] = {}
+    old = list(zip(offsets.anchors_norm, offsets.anchors_orig, strict=True))
+    k = 0
+    removed = 0
+    last = 0
+    for start, end in [*cuts, (len(text), len(text))]:
+        # Anchors and wide characters of the kept stretch [last, start) move left.
+        while k < len(old) and old[k][0] < start:
+            if old[k][0] >= last:
+                anchors.append((old[k][0] - removed, old[k][1]))
+            k += 1
+        for pos, stop in offsets.wide_ends.items():
+            if last <= pos < start:
+                wide[pos - removed] = stop
+        pieces.append(text[last:start])
+        if end > start:
+            # The character after the cut keeps its own original offset.
+            anchors.append((start - removed, offsets.start(end)))
+        removed += end - start
+        last = end
+    return "".join(pieces), OffsetMap(
+        tuple(a for a, _ in anchors), tuple(o for _, o in anchors), offsets.orig_length, wide
+    )
 
 
 def _unicode_pass(text: str) -> tuple[list[str], list[int], list[int]]:
