@@ -1308,6 +1308,11 @@ def test_the_link_scan_finds_what_the_link_pattern_finds(text: str) -> None:
         # A capitals heading run into the first line under it.
         ("SKILLSPython · R · SQL", "python"),
         ("EXPERIENCESenior engineer, Docker and Terraform", "docker"),
+        # The last word of a line glued to the capitals heading after it.
+        ("Git | Linux | data visualisationEDUCATIONMPhys Physics", "data-visualization"),
+        ("Tools: Terraform, WiresharkCERTS OSCP", "wireshark"),
+        # A heading glued to a degree that starts with two capitals.
+        ("technical leadership EDUCATIONMSc Statistics, Lisbon", "statistics"),
     ],
 )
 def test_text_run_together_by_pdf_extraction_is_split(text: str, skill: str) -> None:
@@ -1318,6 +1323,9 @@ def test_run_together_splits_leave_product_names_and_numbers_whole() -> None:
     # Four capitals before a capitalised word are a product name, not a heading.
     tokens = [t.text for t in _shared_extractor()._nlp.tokenizer("BERTScore v3.5 ONNXRuntime")]
     assert tokens == ["BERTScore", "v3.5", "ONNXRuntime"]
+    # A heading is split before a degree, never inside it; short lowercase runs stay.
+    tokens = [t.text for t in _shared_extractor()._nlp.tokenizer("EDUCATIONMSc EDUCATIONPhD iOS")]
+    assert tokens == ["EDUCATION", "MSc", "EDUCATION", "PhD", "iOS"]
 
 
 @pytest.mark.parametrize(

@@ -104,7 +104,10 @@ _EXTRA_INFIXES = (
     # A capitals heading run into the first word below it ("SKILLSPython",
     # "EXPERIENCESenior"): split where five capitals meet a capitalised word.
     # Four are left alone, so product names such as "BERTScore" stay whole.
-    r"(?<=[A-Z]{5})(?=[A-Z][a-z])",
+    # A degree that starts with two capitals ("EDUCATIONMSc") is split before
+    # the degree, not inside it.
+    r"(?<=[A-Z]{5})(?=[A-Z][a-z])(?!(?:Sc|Phys|Eng|Res|Phil|Math)\b)",
+    r"(?<=[A-Z]{5})(?=[BM](?:Sc|Phys|Eng|Res|Phil|Math)\b)",
     # A hyphen between a name and a number: "Mistral-7B", "Gemma-2-9B", "Phi-3".
     # spaCy splits a hyphen only before a letter; the name alone matches. Two
     # letters at least, so "100M-1.3B" and "R-20419" stay whole.
@@ -945,18 +948,22 @@ def _list_neighbours(
 # list to the next title ("Similar jobsMachine Learning Engineer"). A capital
 # before the lowercase run is left alone: "VisionTech" and "PharmaTrials" are
 # company names, not a field and a word.
-_GLUED_WORDS = re.compile(r"(?<![A-Za-z])[a-z]{3,}[A-Z][a-z]{2,}")
-_GLUED_TOKEN = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})")
+# A lowercase word glued to the next title ("jobsMachine"), or the last word of
+# a line glued to the capitals heading after it ("visualisationEDUCATION",
+# "WiresharkCERTS").
+_GLUED_WORDS = re.compile(r"(?<![A-Za-z])[a-z]{3,}[A-Z][a-z]{2,}|[a-z]{3}[A-Z]{5}")
+_GLUED_TOKEN = re.compile(r"([a-z]{3,})([A-Z][a-z]{2,})|([A-Za-z][a-z]{2,})([A-Z]{5,})")
 
 
 def _split_glued_words(doc: Doc, known: AbstractSet[str]) -> None:
-    """Split tokens such as "jobsMachine" in two, in place; a name the lexicon
-    spells that way ("fastText") stays whole."""
+    """Split tokens such as "jobsMachine" or "visualisationEDUCATION" in two, in
+    place; a name the lexicon spells that way ("fastText", "openSMILE") stays whole."""
     with doc.retokenize() as retokenizer:
         for token in doc:
             found = _GLUED_TOKEN.fullmatch(token.text)
             if found and token.lower_ not in known:
-                retokenizer.split(token, list(found.groups()), heads=[(token, 0), (token, 0)])
+                parts = [part for part in found.groups() if part]
+                retokenizer.split(token, parts, heads=[(token, 0), (token, 0)])
 
 
 # A word cut by a line-wrap hyphen: "estima- tion" (the wrap became a space) or
