@@ -967,15 +967,16 @@ def _split_glued_words(doc: Doc, known: AbstractSet[str]) -> None:
 
 
 # A word cut by a line-wrap hyphen: "estima- tion" (the wrap became a space) or
-# "estima-tion" (the wrap was dropped by normalisation).
-_WRAPPED = re.compile(r"(?<![A-Za-z-])([A-Za-z]{2,})-( ?)([a-z]{2,})(?![A-Za-z-])")
+# "estima-tion" (the wrap was dropped by normalisation). The scan starts at the
+# hyphen (a literal, so the search is fast) and reads the two halves from there.
+_WRAP_HYPHEN = re.compile(r"-( ?)([a-z]{2,})(?![A-Za-z-])")
 
 
 def _rejoin_hyphenated(
     norm: str, offsets: OffsetMap, known: AbstractSet[str]
 ) -> tuple[str, OffsetMap]:
     """Join words that a line wrap cut with a hyphen, when the whole word is one
-    the lexicon spells ("communi- cation", "segmen-\ntation"); the offset map
+    the lexicon spells ("communi- cation", "segmen-\\ntation"); the offset map
     still leads to the original text, hyphen and break included.
 
     A real compound ("real-time", "pre- and post-training") is left alone: the
@@ -983,14 +984,21 @@ def _rejoin_hyphenated(
     only when the joined word is in ``known``.
     """
     cuts: list[tuple[int, int]] = []
-    for found in _WRAPPED.finditer(norm):
-        if (found.group(1) + found.group(3)).lower() not in known:
+    for found in _WRAP_HYPHEN.finditer(norm):
+        hyphen = begin = found.start()
+        while begin > 0 and norm[begin - 1] in _LETTERS:
+            begin -= 1
+        if hyphen - begin < 2 or (begin > 0 and norm[begin - 1] == "-"):
             continue
-        hyphen = found.end(1)
-        if not found.group(2) and offsets.start(hyphen + 1) == offsets.start(hyphen) + 1:
+        if (norm[begin:hyphen] + found.group(2)).lower() not in known:
+            continue
+        if not found.group(1) and offsets.start(hyphen + 1) == offsets.start(hyphen) + 1:
             continue  # written with a hyphen, not wrapped
-        cuts.append((hyphen, found.start(3)))
+        cuts.append((hyphen, found.start(2)))
     return cut(norm, offsets, cuts)
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 # Longest bracketed aside (in tokens) skipped between the items of a list.
