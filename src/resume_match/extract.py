@@ -515,7 +515,7 @@ class SkillExtractor:
             # Whether the original text breaks the line between two normalised offsets.
             return "\n" in text[offsets.start(a) : offsets.start(b)]
 
-        candidates = _org_words(doc, candidates, self.lexicon, line_break)
+        candidates = _org_words(doc, candidates, self.lexicon, line_break, norm)
         candidates = self._confirm(doc, toks, candidates, contexts, line_break)
         if self._bracket_products:
             candidates = _read_bracket_products(
@@ -1356,6 +1356,7 @@ def _org_words(
     candidates: list[_Candidate],
     lexicon: Lexicon,
     line_break: Callable[[int, int], bool] | None = None,
+    norm: str | None = None,
 ) -> list[_Candidate]:
     """Drop domain and field words that are part of an organisation's name.
 
@@ -1376,6 +1377,8 @@ def _org_words(
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    # The document's text (Doc.text would rebuild it from every token).
+    text = norm if norm is not None else doc.text
     covered = bytearray(len(doc))
     for cand in candidates:
         covered[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
@@ -1430,7 +1433,7 @@ def _org_words(
             after is not None
             and (
                 (after.text[:1].isupper() and after.lower_.rstrip(".") in _ORG_SUFFIXES)
-                or _LEGAL_FORM.match(doc.text, after.idx) is not None
+                or _LEGAL_FORM.match(text, after.idx) is not None
             )
             and not label  # "Company: Acme" is a field label, not the end of a name
         ):
