@@ -1333,6 +1333,8 @@ def test_run_together_splits_leave_product_names_and_numbers_whole() -> None:
     [
         ("so that training and online features stop disagreeing", "feature-store"),
         ("the path from a notebook to a model in production.", "model-deployment"),
+        # Two words are not a split compound unless only the space differs ("Papermill").
+        ("condition monitoring for paper mills and mines", "nbconvert"),
     ],
 )
 def test_fuzzy_rescue_does_not_read_other_words_as_typos(text: str, skill: str) -> None:
@@ -1614,3 +1616,21 @@ def test_a_field_word_before_a_legal_form_is_part_of_a_company_name(text: str, a
 
 def test_a_field_word_before_other_capitals_still_counts() -> None:
     assert "pharma" in {m.skill_id for m in rm.extract_skills("Experience in Pharma SE Asia")}
+
+
+@pytest.mark.parametrize(
+    ("query", "alias", "typo"),
+    [
+        ("tensor flow", "tensorflow", True),  # split: the same letters
+        ("deeplearning", "deep learning", True),  # glued
+        ("paper mills", "papermill", False),  # two words and another number
+        ("early-warning score", "early warning scores", True),  # hyphen for space
+        ("security and compliance", "security compliance", False),
+    ],
+)
+def test_phrases_of_other_lengths_are_typos_only_when_split_or_glued(
+    query: str, alias: str, typo: bool
+) -> None:
+    from resume_match.extract import _typo_shaped
+
+    assert _typo_shaped(query, alias) is typo

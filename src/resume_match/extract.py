@@ -1789,6 +1789,10 @@ def _other_ending(word: str, target: str) -> bool:
     )
 
 
+def _glued(text: str) -> str:
+    return text.replace(" ", "").replace("-", "")
+
+
 def _typo_shaped(query: str, alias: str, known: AbstractSet[str] = frozenset()) -> bool:
     """Whether ``query`` differs from ``alias`` the way a misspelling does.
 
@@ -1799,7 +1803,8 @@ def _typo_shaped(query: str, alias: str, known: AbstractSet[str] = frozenset()) 
     every word of every alias and context word): "system" is not a misspelling
     of "systemd", nor "backbones" of "BackboneJS". A word in the other
     number is not a typo and is allowed ("Cox models" for "Cox model", "ads
-    ranking" for "ad ranking"); phrases of other lengths are judged elsewhere.
+    ranking" for "ad ranking"). Phrases with another number of words must be
+    the same letters split or glued differently ("tensor flow", "deeplearning").
 
     >>> _typo_shaped("scikit lern", "scikit learn"), _typo_shaped("features stop", "feature store")
     (True, False)
@@ -1812,7 +1817,13 @@ def _typo_shaped(query: str, alias: str, known: AbstractSet[str] = frozenset()) 
 
     words, targets = query.split(" "), alias.split(" ")
     if len(words) != len(targets):
-        return True
+        spaced, alias_spaced = query.replace("-", " "), alias.replace("-", " ")
+        if spaced.count(" ") == alias_spaced.count(" "):
+            # "early-warning score" for "early warning scores": word by word.
+            return _typo_shaped(spaced, alias_spaced, known)
+        # Split or glued ("tensor flow", "deeplearning"): only the spaces and
+        # hyphens may differ, or "paper mills" would be a typo of "Papermill".
+        return _glued(query) == _glued(alias)
     typos = 0
     for word, target in zip(words, targets, strict=True):
         if word == target:
